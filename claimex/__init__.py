@@ -1,0 +1,18 @@
+"""claimex: structured, source-attributed numeric claims from news text."""
+from __future__ import annotations
+
+from .api import Extractor, extract, load, quantities
+from .records import Claim, DateRef, Quantity, Speaker
+
+__version__ = "0.1.0"
+
+
+def resolve_date(expression: str, *, published, tense=None):
+    """Resolve one time expression against a publication date (see claimex.dates)."""
+    from .dates import resolve_date as _resolve
+
+    return _resolve(expression, published=published, tense=tense)
+
+
+__all__ = ["extract", "quantities", "load", "resolve_date", "Extractor", "Claim", "Quantity", "Speaker", "DateRef",
+           "__version__"]

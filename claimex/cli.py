@@ -1,0 +1,175 @@
+"""The ``claimex`` command line (a thin layer over :mod:`claimex.io`).
+
+Usage::
+
+    claimex extract INPUT... -o OUT [options]
+
+Exit status: 0 when every document succeeded, 1 when some documents failed (see
+``OUT.errors.jsonl``) or the output could not be written, 2 for a usage error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from . import io as cio
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="Extract structured, source-attributed numeric claims from news text.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Extract structured, source-attributed numeric claims from news text."""
+
+
+def _err(msg: str) -> None:
+    print(f"claimex: {msg}", file=sys.stderr)
+
+
+def _usage(msg: str) -> "typer.Exit":
+    """Report a usage error (exit status 2)."""
+    _err(f"error: {msg}")
+    _err("try 'claimex extract --help'")
+    return typer.Exit(2)
+
+
+def _check_model(model: Optional[str]) -> None:
+    """Fail early (usage error) for a model name that is neither an installed package nor a path."""
+    if model is None:
+        return
+    if os.path.exists(model):
+        return
+    try:
+        import spacy.util
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        return
+    if not spacy.util.is_package(model):
+        raise cio.UsageError(f"model not found: {model!r} is neither an installed spaCy package nor a path")
+
+
+@app.command(
+    "extract",
+    no_args_is_help=True,
+    epilog=(
+        "Next to OUT, claimex writes OUT.errors.jsonl (one {doc_id, source, error} line per failed "
+        "document, only when one fails) and, for JSONL and CSV output, the resume ledger "
+        "OUT.done.jsonl. Files must be UTF-8: a file that is not is reported as an error and "
+        "skipped. Exit status: 0 all documents ok, 1 some failed or output not writable, 2 usage error."
+    ),
+)
+def extract(
+    inputs: List[str] = typer.Argument(
+        ..., metavar="INPUT",
+        help="Folders (recursive), .txt/.md, .jsonl/.json, .html/.htm files, or '-' for JSONL on stdin."),
+    output: str = typer.Option(..., "-o", "--output", metavar="OUT",
+                               help="Output file (.jsonl, .csv, .parquet), or '-' for standard output."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="jsonl|csv|parquet",
+                                      help="Output format (default: from the OUT extension)."),
+    docs: Optional[str] = typer.Option(None, "--docs", metavar="DOCS.jsonl",
+                                       help="Write one line per document: id, source, status, claims, error."),
+    id_key: Optional[str] = typer.Option(None, "--id-key", help="Record id field (default: id, then doc_id)."),
+    text_key: str = typer.Option("text", "--text-key", help="Record text field."),
+    date_key: Optional[str] = typer.Option(
+        None, "--date-key", help="Record publication date field (default: published, then date)."),
+    published: Optional[str] = typer.Option(
+        None, "--published", metavar="YYYY-MM-DD",
+        help="Publication date for documents that have none (no record field, header or date in the file name)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="Run on a Dask cluster at ADDRESS (needs claimex[dask] there and here)."),
+    resume: bool = typer.Option(
+        False, "--resume",
+        help="Continue an interrupted run (JSONL/CSV): keep its finished documents, redo the rest."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Extract claims from documents and write one record per claim."""
+    if published is not None:
+        try:
+            published = cio.parse_iso_date(published)
+        except ValueError:
+            raise _usage(f"--published: {published!r} is not a YYYY-MM-DD date")
+    try:
+        fmt_resolved = cio.output_format(output, fmt)
+    except cio.UsageError as e:
+        raise _usage(str(e))
+    try:
+        _check_model(model)
+    except cio.UsageError as e:
+        raise _usage(str(e))
+
+    options = cio.InputOptions(id_key=id_key, text_key=text_key, date_key=date_key,
+                               default_published=published)
+    run_options = {"model": model, "id_key": id_key, "text_key": text_key, "date_key": date_key,
+                   "published": published}
+
+    def make_backend():
+        if scheduler:
+            from .dask import DaskBackend
+
+            return DaskBackend(scheduler, model=model, batch_size=batch_size)
+        if workers > 1:
+            return cio.ProcessBackend(model, workers, batch_size)
+        from .api import load
+
+        return cio.SerialBackend(load(model), batch_size)
+
+    show = not quiet and sys.stderr is not None and sys.stderr.isatty()
+    # with no OUT.errors.jsonl (standard output, a device), report each failure on stderr
+    no_sidecar = output == "-" or not cio._is_regular_target(output)
+    on_error = (lambda doc_id, msg: _err(f"{doc_id}: {msg}")) if no_sidecar else None
+    try:
+        summary = cio.run(
+            inputs, output, fmt=fmt_resolved, options=options, docs_path=docs, resume=resume,
+            batch_size=batch_size, make_backend=make_backend, progress=show, run_options=run_options,
+            on_error=on_error,
+        )
+    except cio.UsageError as e:
+        raise _usage(str(e))
+    except cio.OutputError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+    except cio.BackendError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+    except ImportError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        _err("interrupted; run again with --resume to continue")
+        raise typer.Exit(130)
+
+    if not quiet:
+        parts = [f"{summary.documents} documents", f"{summary.claims} claims", f"{summary.errors} errors"]
+        if summary.skipped:
+            parts.append(f"{summary.skipped} resumed")
+        _err(", ".join(parts))
+        if summary.errors:
+            where = output + cio.ERRORS_SUFFIX if output != "-" and cio._is_regular_target(output) else None
+            if where:
+                for doc_id, msg in summary.error_samples:
+                    _err(f"  {doc_id}: {msg}")
+                if summary.errors > len(summary.error_samples):
+                    _err(f"  ... and {summary.errors - len(summary.error_samples)} more")
+                _err(f"  details: {where}")
+    raise typer.Exit(summary.exit_code)
+
+
+def main() -> None:
+    """Console entry point (``claimex``)."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

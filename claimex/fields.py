@@ -1,0 +1,453 @@
+"""Claim fields read off the parse: measure, category, rate, kind, hedged, negated, change.
+
+Each function takes the spaCy ``Span`` of one quantity and looks at its syntactic
+neighbourhood only (its head chain up to the clause verb, and that verb's dependents), so a
+cue in another clause of the same sentence does not leak into the claim.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from spacy.tokens import Span, Token
+
+from .lexicon import load
+
+_F = load("fields.json")
+_META = frozenset(_F["meta_nouns"])
+_GOAL_NOUNS = frozenset(_F["goal_nouns"])
+_AIM_VERBS = frozenset(_F["aim_verbs"])
+_OBLIGATION = frozenset(_F["obligation_modals"])
+_FUTURE = frozenset(_F["future_modals"])
+_LIKELY = frozenset(_F["likelihood_modals"])
+_FORECAST = frozenset(_F["forecast_words"])
+_FORECAST_NOUNS = frozenset(_F["forecast_nouns"])
+_CCOMP_AIM = frozenset(_F["ccomp_aim_verbs"])
+_NON_AGENTIVE = frozenset(_F["non_agentive_verbs"])
+_HEDGES = frozenset(_F["hedges"])
+_NEG = frozenset(_F["negations"])
+_CEILING = frozenset(_F["ceiling_verbs"])
+_UP_V, _DOWN_V = frozenset(_F["change_up_verbs"]), frozenset(_F["change_down_verbs"])
+_UP_N, _DOWN_N = frozenset(_F["change_up_nouns"]), frozenset(_F["change_down_nouns"])
+_LEVEL_PREPS = frozenset(_F["level_preps"])
+_MONEY_VERBS: dict[str, str] = _F["money_verbs"]
+_MONEY_PREPS = frozenset(_F["money_preps"])
+_VOTE_VERBS = frozenset(_F["percent_vote_verbs"])
+_RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
+_RATE_NOT_AFTER = frozenset(_F["rate_not_after"])
+_HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
+_OBLIG_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _F["obligation_phrases"]) + r")\b", re.I)
+_RATE_AFTER = re.compile(
+    r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}?(?:per|a|an|each|every|/)[ \t-]*(day|week|month|year|night)\b(?![ \t]+(?:ago|earlier|later|before|after|old|long|from|since|prior))"
+    r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def category_lexicon(path: Optional[str] = None) -> dict[str, str]:
+    """measure lemma -> category, from the packaged ``categories.json`` or a user file."""
+    import json
+
+    data = load("categories.json") if path is None else json.loads(open(path, encoding="utf-8").read())
+    out: dict[str, str] = {}
+    for cat, lemmas in data.items():
+        for lemma in lemmas:
+            out.setdefault(lemma.lower(), cat)
+    return out
+
+
+def category(measure: Optional[str], lexicon: dict[str, str]) -> Optional[str]:
+    """The bucket of a measure: the whole lemma, else its last word ("border crossing" -> "crossing")."""
+    if not measure:
+        return None
+    m = measure.lower()
+    if m in lexicon:
+        return lexicon[m]
+    last = m.split()[-1]
+    if last in lexicon:
+        return lexicon[last]
+    if last.endswith("s") and last[:-1] in lexicon:
+        return lexicon[last[:-1]]
+    return None
+
+
+def span_head(span: Span) -> Token:
+    """The token of the quantity that attaches it to the sentence."""
+    root = span.root
+    return root
+
+
+def clause_chain(tok: Token) -> Iterator[Token]:
+    """The token's ancestors up to and including the first verb that heads a clause."""
+    cur = tok
+    seen = 0
+    while cur.head is not cur and seen < 40:
+        cur = cur.head
+        seen += 1
+        yield cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in _CLAUSE_DEPS:
+            return
+
+
+def clause_verb(tok: Token) -> Optional[Token]:
+    last = None
+    for t in clause_chain(tok):
+        last = t
+        if t.pos_ in ("VERB", "AUX"):
+            if t.dep_ in _CLAUSE_DEPS or t.head is t:
+                return t
+    return last if last is not None and last.pos_ in ("VERB", "AUX") else None
+
+
+def _noun_lemma(t: Token) -> str:
+    """Lemma of a noun with its compound modifiers: 'border crossings' -> 'border crossing'."""
+    parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num]
+    words = [c.text if c.pos_ == "PROPN" else c.lemma_.lower() for c in parts[-2:]]
+    lemma = t.lemma_ if t.pos_ == "PROPN" else t.lemma_.lower()
+    if t.pos_ == "PROPN" and t.text.endswith("s") and lemma == t.text:
+        lemma = t.text[:-1]
+    if t.text.lower() == "people":
+        lemma = "people"
+    return " ".join(words + [lemma]).strip()
+
+
+def _of_object(t: Token) -> Optional[Token]:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num:
+                    return o
+    return None
+
+
+def _last_conj(t: Token) -> Token:
+    """ "in border security and enforcement funding" -> funding: the last conjunct names the whole."""
+    seen = 0
+    while seen < 5:
+        conj = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not conj:
+            return t
+        t = conj[-1]
+        seen += 1
+    return t
+
+
+def _changed_thing(n: Token) -> Token:
+    """For a change noun ("a 4 pct drop in orders"), what changed; else the noun itself."""
+    if n.lemma_.lower() in (_UP_N | _DOWN_N):
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num:
+                        return o
+    return n
+
+
+def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
+    """The common-noun subject of the verb, or of the verbs it is the complement of."""
+    cur, hops = verb, 0
+    while cur is not None and hops < 3:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in toks:
+                if c.pos_ == "NOUN" and c.lower_ not in _META and not c.like_num:
+                    return c
+                return None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur, hops = cur.head, hops + 1
+        else:
+            break
+    return None
+
+
+def measure(span: Span, unit: Optional[str]) -> Optional[str]:
+    """What the number counts: its head noun, "X of Y", money "in Y", or the clause's subject."""
+    head = span_head(span)
+    toks = set(range(span.start, span.end))
+    # 1. a noun right after the quantity that the number modifies ("956 arrests", "$147 billion budget")
+    h = head.head
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") and h.i not in toks \
+            and h.pos_ in ("NOUN", "PROPN") and h.i > head.i and not h.like_num and h.lower_ not in _META:
+        return _noun_lemma(_changed_thing(h))
+    # a noun inside the span's own subtree after it ("12 percent approval")
+    for t in span.doc[span.end: min(span.end + 4, len(span.doc))]:
+        if t.head.i in toks or (t.i in {c.i for c in head.children}):
+            if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in _META and t.dep_ != "npadvmod":
+                if t.dep_ in ("compound", "nsubj", "dobj", "attr", "appos") or t.head.i in toks:
+                    return _noun_lemma(_changed_thing(t))
+        if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
+            break
+    # 2. "40 of the delegates", "47 percent of Cuban Americans", "$147 billion in funding"
+    o = _of_object(head)
+    if o is not None:
+        return _noun_lemma(o)
+    if unit and unit.isupper():
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _MONEY_PREPS:
+                for ob in c.children:
+                    if ob.dep_ == "pobj" and ob.pos_ in ("NOUN", "PROPN") and not ob.like_num:
+                        return _noun_lemma(_last_conj(ob))
+    # 3. the number is the object of "of" under a noun: "a value of $35 million", "rate of 4.9%"
+    if head.dep_ == "pobj" and head.head.lower_ in ("of",) and head.head.head.pos_ in ("NOUN", "PROPN"):
+        n = head.head.head
+        if n.lower_ not in _META:
+            return _noun_lemma(_changed_thing(n))
+    verb = clause_verb(head)
+    # 4. money by its verb: "spent $1.2 million" -> spending
+    if unit and unit.isupper() and verb is not None and verb.lemma_.lower() in _MONEY_VERBS:
+        return _MONEY_VERBS[verb.lemma_.lower()]
+    if verb is not None:
+        # a level after to/from/at: "increase their daily apprehensions to at least 1,200"
+        if head.dep_ == "pobj" and head.head.lower_ in ("to", "from", "at", "by"):
+            for c in verb.children:
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
+                    return _noun_lemma(c)
+        # 5. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142"
+        subj = _subject(verb, toks)
+        if subj is not None:
+            return _noun_lemma(_changed_thing(subj))
+        # election results: "Trump got 10 percent", "beat him by 18 points"
+        if unit == "percent" and verb.lemma_.lower() in _VOTE_VERBS:
+            return "vote"
+    if unit == "percent" and "point" in span.text.lower():
+        return "point"
+    return None
+
+
+def rate(span: Span) -> Optional[str]:
+    """Per-period rate: "per day", "a year", "daily", "annual" next to the number or its noun."""
+    doc = span.doc
+    text = doc.text
+    end = span.end_char
+    head = span_head(span)
+    noun = head.head if head.dep_ in ("nummod", "quantmod", "compound", "nmod") else None
+    if noun is not None and noun.i >= span.end:
+        end = max(end, noun.idx + len(noun))
+    window_end = min(len(text), end + 40)
+    sent_end = span.sent.end_char
+    m = _RATE_AFTER.match(text[: min(window_end, sent_end)], end)
+    if m:
+        w = (m.group(1) or m.group(2) or "").lower()
+        w = re.sub(r"\s+", " ", w)
+        if w == "a year":
+            return "year"
+        if w == "per annum":
+            return "year"
+        if w in _RATE_WORDS:
+            return _RATE_WORDS[w]
+    # "daily arrests of 1,000", "the daily standard of 1,000", "a 20 pct annual rate"
+    cands = [t for t in (noun, head.head) if t is not None]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        cands.append(head.head.head)
+    for t in cands:
+        for c in t.children:
+            if c.dep_ in ("amod", "compound", "advmod") and c.lower_ in ("daily", "weekly", "monthly", "annual",
+                                                                           "yearly", "nightly"):
+                return _RATE_WORDS[c.lower_]
+    verb = clause_verb(head)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in ("daily", "weekly", "monthly", "annually", "yearly"):
+                return _RATE_WORDS[c.lower_]
+            if c.dep_ == "dobj" and c.i != head.i and c.i not in range(span.start, span.end):
+                for cc in c.children:
+                    if cc.dep_ == "amod" and cc.lower_ in ("daily", "weekly", "monthly", "annual", "yearly"):
+                        return _RATE_WORDS[cc.lower_]
+    return None
+
+
+def _aux_words(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def _negated_token(v: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in v.children)
+
+
+def kind(span: Span) -> str:
+    """actual, target or forecast, from goal nouns, aim verbs and modals around the number."""
+    head = span_head(span)
+    if _in_parentheses(span):
+        return "actual"  # an aside, "(8,000 square miles)", does not share the clause's modality
+    verbs: list[Token] = []
+    for t in clause_chain(head):
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS and not verbs:
+            if _victim_target(t):
+                break
+            return "target"
+        if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS and not verbs:
+            return "forecast"
+        if t.dep_ in ("amod", "compound") and t.lower_ in ("forecast", "projected", "expected"):
+            return "forecast"
+        if t.pos_ in ("VERB", "AUX"):
+            verbs.append(t)
+    # the governing verbs: the clause verb and the verbs it is the complement of ("wants to make")
+    v = verbs[-1] if verbs else None
+    chain = []
+    cur = v
+    while cur is not None and len(chain) < 4:
+        chain.append(cur)
+        if cur.dep_ in ("xcomp",) or (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _CCOMP_AIM):
+            cur = cur.head
+        elif cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+        else:
+            break
+    if v is not None:
+        # a goal noun owning the clause: "plans to cut", "an effort to raise"
+        top = chain[-1]
+        if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in _GOAL_NOUNS:
+            return "target"
+        if top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOAL_NOUNS:
+            return "target"
+        for c in top.head.children if top.dep_ == "acl" else []:
+            pass
+    # obligation and likelihood, from the verbs' auxiliaries
+    for vb in chain:
+        lem = vb.lemma_.lower()
+        auxes = _aux_words(vb)
+        aux_l = [a.lower_ for a in auxes]
+        negated = _negated_token(vb)
+        past_modal = any(a.lower_ == "have" for a in auxes) and any(a in _LIKELY | _FUTURE for a in aux_l)
+        passive = any(a.dep_ == "auxpass" for a in auxes)
+        if lem == "target" and passive:
+            continue  # "was targeted by $4 million in attacks": the victim, not a goal
+        if past_modal:
+            return "actual"
+        if lem in ("expect", "project", "forecast", "predict", "anticipate"):
+            return "forecast"
+        if vb is not chain[0] and lem in _AIM_VERBS:
+            return "target"
+        if vb is chain[0] and lem in _AIM_VERBS and lem in ("target", "aim", "seek", "promise", "pledge", "vow",
+                                                              "demand", "propose", "offer", "want", "plan",
+                                                              "intend", "hope", "request"):
+            return "target"
+        for a in auxes:
+            al = a.lower_
+            if al in _OBLIGATION and al != "shall":
+                if lem in _NON_AGENTIVE or any(s.dep_ in ("nsubj", "expl") and s.pos_ not in ("PROPN", "PRON")
+                                                and s.lemma_.lower() not in ("office", "agency", "officer", "worker")
+                                                and lem in _NON_AGENTIVE for s in vb.children):
+                    return "forecast" if not negated else "actual"
+                return "target" if not negated else "actual"
+        if any(a in _FUTURE for a in aux_l):
+            if "would" in aux_l and any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)
+                                        for c in vb.children):
+                return "actual"  # "48% would support X if the vote were held today": a poll's answer
+            return "forecast"
+        if lem == "look" and any(c.dep_ == "prep" and c.lower_ == "for" for c in vb.children):
+            return "forecast"  # "the Administration looks for 2.7 pct growth"
+        if any(a in _LIKELY for a in aux_l) and not negated and not past_modal:
+            if "can" in aux_l and not any(a in ("could", "may", "might") for a in aux_l):
+                continue
+            return "forecast"
+        if lem in ("expect", "project", "forecast", "predict", "anticipate") and vb is not chain[0]:
+            return "forecast"
+        if vb.dep_ == "xcomp" and vb.head.lemma_.lower() in ("expect", "project", "forecast", "predict", "set",
+                                                              "likely", "poised", "due", "slate", "going", "anticipate"):
+            return "forecast"
+        if lem in ("go",) and any(c.dep_ == "xcomp" for c in vb.children) and "be" in [a.lemma_ for a in auxes]:
+            return "forecast"
+        # "have to", "need to"
+        if lem in ("have", "need") and vb is not chain[0]:
+            return "target"
+    # participles and adjectives of expectation on the noun: "30,000 immigrants expected this year"
+    noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+    for c in noun.children:
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("expect", "project", "forecast", "predict",
+                                                              "expected", "projected", "planned", "proposed"):
+            return "target" if c.lemma_.lower() in ("planned", "proposed", "plan", "propose") else "forecast"
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GOAL_NOUNS:
+            return "target"
+    if noun.lemma_.lower() in _GOAL_NOUNS:
+        return "target"
+    if noun.head is not noun and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
+        return "target"
+    return "actual"
+
+
+def _in_parentheses(span: Span) -> bool:
+    doc = span.doc
+    lo = max(span.sent.start, span.start - 8)
+    before = [t.text for t in doc[lo: span.start]]
+    after = [t.text for t in doc[span.end: min(span.sent.end, span.end + 8)]]
+    return "(" in before and ")" not in before[before.index("(") + 1:] and ")" in after
+
+
+def _victim_target(n: Token) -> bool:
+    """ "X was the target of $480,000 in attacks": target as the one aimed at."""
+    return n.lemma_.lower() == "target" and n.dep_ == "attr" and n.head.lemma_ == "be"
+
+
+def _chain_with_clause(head: Token) -> list[Token]:
+    return [head] + list(clause_chain(head))
+
+
+def hedged(span: Span) -> bool:
+    """Marked second-hand or uncertain in its own clause: reportedly, allegedly, an estimated."""
+    head = span_head(span)
+    chain = _chain_with_clause(head)
+    for t in chain:
+        for c in t.children:
+            if c.lower_ in _HEDGES and c.dep_ in ("advmod", "amod", "npadvmod", "det", "quantmod", "nmod"):
+                return True
+    for t in span:
+        if t.lower_ in _HEDGES:
+            return True
+    sent = span.sent
+    return bool(_HEDGE_PHRASES.search(sent.text))
+
+
+def negated(span: Span) -> bool:
+    """The claim's own clause denies it: "did not make 956 arrests", "never reached 3,000"."""
+    head = span_head(span)
+    v = clause_verb(head)
+    if v is None:
+        return False
+    return _negated_token(v)
+
+
+def ceiling(span: Span) -> bool:
+    """ "could not break 50 percent": the number is an upper bound, not a value."""
+    head = span_head(span)
+    v = clause_verb(head)
+    return v is not None and _negated_token(v) and v.lemma_.lower() in _CEILING and head.dep_ in ("dobj", "pobj",
+                                                                                                   "npadvmod", "attr")
+
+
+def change(span: Span) -> Optional[str]:
+    """Direction when the number is a change: "rose 20%" -> up, "a $3 billion cut" -> down."""
+    head = span_head(span)
+    h = head.head
+    # "a $3 billion cut", "a 20 percent increase"
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and h.i >= span.end:
+        lem = h.lemma_.lower()
+        if lem in _UP_N:
+            return "up"
+        if lem in _DOWN_N:
+            return "down"
+    # "an increase of 400"
+    if head.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in (_UP_N | _DOWN_N):
+        return "up" if h.head.lemma_.lower() in _UP_N else "down"
+    # "up 5 percent", "down 3%"
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in ("up", "down") and prev.dep_ in ("advmod", "prt", "prep", "quantmod"):
+        return "up" if prev.lower_ == "up" else "down"
+    # "rose 20%", "fell by 3.5 percent"; not "rose to $3 billion" (a level)
+    v = None
+    if head.dep_ in ("dobj", "npadvmod", "advmod", "attr", "nsubj", "conj", "appos", "dep"):
+        v = h
+    elif head.dep_ == "pobj" and h.lower_ == "by":
+        v = h.head
+    if v is not None and v.pos_ in ("VERB", "AUX", "ADV", "ADJ", "NOUN"):
+        lem = v.lemma_.lower()
+        if v.pos_ == "NOUN":
+            return ("up" if lem in _UP_N else "down" if lem in _DOWN_N else None) if head.dep_ == "pobj" else None
+        if lem in _UP_V or v.lower_ in _UP_V:
+            return "up"
+        if lem in _DOWN_V or v.lower_ in _DOWN_V:
+            return "down"
+    return None
