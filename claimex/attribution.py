@@ -1,16 +1,451 @@
-"""Speakers: who asserts each claim (cues, quotes, names, pronouns)."""
+"""Speakers: who asserts each claim, from cues, quotations, names and pronouns.
+
+A claim gets a speaker only through a cue in its own sentence (a reporting verb above it in
+the parse, "according to X", "X's data show", "by X's count") or through the direct
+quotation it sits in, which may run over several sentences and paragraphs. Pronouns and
+surnames resolve to the fullest earlier name; outlets spoken to become ``via``.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Optional
 
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load
 from .records import Speaker
+
+_C = load("cues.json")
+_SPEECH = frozenset(_C["speech_verbs"])
+_EVIDENCE = frozenset(_C["evidence_verbs"])
+_DOC_NOUNS = frozenset(_C["document_nouns"])
+_COUNT_NOUNS = frozenset(_C["count_nouns"])
+_ANON = frozenset(_C["anonymous_heads"])
+_OUTLETS: dict[str, str] = _C["outlets"]
+_OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
+_PRON_PERSON = frozenset(_C["pronouns_person"])
+_ORG_ANAPHORS = frozenset(_C["org_anaphors"])
+_STATEMENT = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _C["statement_phrases"]) + r")\b", re.I)
+_OPEN = "“\"‘"
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+_ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
+_MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
+
+
+@dataclass
+class _Quote:
+    start: int  # offset of the opening mark
+    end: int    # offset after the closing mark (or paragraph end when unclosed)
+    speaker: Optional[Speaker] = None
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n\s*\n|\n(?=[ \t]*[“\"])", text)] + [len(text)]
+
+
+def find_quotes(text: str) -> list[_Quote]:
+    """Quotation spans, pairing curly and straight marks; an unclosed one ends at its paragraph."""
+    ends = _paragraph_ends(text)
+    quotes: list[_Quote] = []
+    open_at: Optional[int] = None
+    for m in _QUOTE_CHARS.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if open_at is not None:
+            para_end = ends[bisect_right(ends, open_at)] if bisect_right(ends, open_at) < len(ends) else len(text)
+            if i > para_end or i - open_at > _MAX_QUOTE:
+                quotes.append(_Quote(open_at, min(para_end, open_at + _MAX_QUOTE)))
+                open_at = None
+        if open_at is None:
+            if ch in "“\"":
+                # a straight quote right after a letter is a closing or an inch mark, not an opening
+                if ch == '"' and i > 0 and text[i - 1].isalnum():
+                    continue
+                open_at = i
+        else:
+            if ch in "”\"":
+                quotes.append(_Quote(open_at, i + 1))
+                open_at = None
+            elif ch == "“":
+                open_at = i  # a new opening: the previous mark was unbalanced
+    if open_at is not None:
+        k = bisect_right(ends, open_at)
+        para_end = ends[k] if k < len(ends) else len(text)
+        quotes.append(_Quote(open_at, min(para_end, open_at + _MAX_QUOTE)))
+    return [q for q in quotes if q.end - q.start > 2]
 
 
 class Attributor:
-    """Per-document attribution state: quotes and mentions are read once per Doc."""
+    """Per-document attribution: quotes, names and cues read once per Doc."""
 
-    def __init__(self, doc):
+    def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self._qstarts = [q.start for q in self.quotes]
+        self.persons: list[tuple[int, str]] = []   # (offset, full name)
+        self.orgs: list[tuple[int, str]] = []
+        self.full: dict[str, str] = {}             # surname / short form -> full name
+        for ent in doc.ents:
+            name = _clean_name(ent.text)
+            if not name:
+                continue
+            if ent.label_ == "PERSON":
+                parts = name.split()
+                if len(parts) >= 2:
+                    self.full.setdefault(parts[-1], name)
+                    self.full.setdefault(name, name)
+                full = self.full.get(parts[-1], name) if len(parts) == 1 else name
+                self.persons.append((ent.start_char, full))
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                self.orgs.append((ent.start_char, name))
+                if name.lower() in _OUTLETS_LOWER:
+                    self.full.setdefault(name, name)
+        self._quote_speakers()
 
-    def speaker(self, span) -> Optional[Speaker]:
+    # --- names --------------------------------------------------------------------------
+    def _resolve_person(self, name: str) -> str:
+        parts = name.split()
+        if parts and parts[-1] in self.full:
+            return self.full[parts[-1]]
+        return self.full.get(name, name)
+
+    def _nearest(self, mentions: list[tuple[int, str]], before: int) -> Optional[str]:
+        best = None
+        for off, name in mentions:
+            if off < before:
+                best = name
+            else:
+                break
+        return best
+
+    def _mention(self, tok: Token, cue: str, mode: str, via: Optional[str] = None) -> Optional[Speaker]:
+        """Speaker for the source token attached to a cue: its phrase, type, title, resolved name."""
+        doc = self.doc
+        if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON:
+            low = tok.lower_
+            if low in ("he", "she", "him", "her"):
+                name = self._nearest(self.persons, tok.idx)
+                if name is None:
+                    return None
+                return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
+                               end=tok.idx + len(tok))
+            if low in ("it", "they", "we"):
+                name = self._nearest(self.orgs, tok.idx) if low in ("it", "we") else None
+                if name is None:
+                    return None
+                return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via, start=tok.idx,
+                               end=tok.idx + len(tok))
+            return None
+        ent = _entity_of(tok)
+        if ent is not None and ent.label_ == "PERSON":
+            name = self._resolve_person(_clean_name(ent.text))
+            title = _title(ent)
+            return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, title=title,
+                           start=ent.start_char, end=ent.end_char)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+            name = _clean_name(ent.text)
+            head_lemma = tok.lemma_.lower()
+            if tok.i >= ent.end - 1 or tok.i < ent.start:
+                pass
+            if head_lemma in _DOC_NOUNS and not (ent.start <= tok.i < ent.end):
+                phrase = _phrase(tok)
+                return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=name,
+                               start=phrase.start_char, end=phrase.end_char)
+            stype = _org_type(name)
+            return Speaker(name=_OUTLETS.get(name, name) if stype == "outlet" else name, type=stype, cue=cue,
+                           mode=mode, via=via, start=ent.start_char, end=ent.end_char)
+        # a common-noun source: "officials", "the agency", "court documents", "four people with knowledge"
+        phrase = _phrase(tok)
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
+                 and e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        if lemma in _DOC_NOUNS or low in _DOC_NOUNS:
+            via = via or (inner[0].text if inner else None)
+            return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
+                           start=phrase.start_char, end=phrase.end_char)
+        if inner and inner[-1].label_ == "PERSON":
+            e = inner[-1]
+            return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
+                           via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
+        if lemma in _ORG_ANAPHORS and any(c.lower_ in ("the", "this", "that") for c in tok.children) \
+                and not inner:
+            name = self._nearest(self.orgs, tok.idx)
+            if name:
+                return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
+                               start=phrase.start_char, end=phrase.end_char)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            stype = "anonymous" if (low in _ANON or lemma in _ANON) and not inner else \
+                ("organization" if tok.pos_ == "PROPN" or inner else "anonymous")
+            return Speaker(name=phrase.text, type=stype, cue=cue, mode=mode, via=via,
+                           start=phrase.start_char, end=phrase.end_char)
         return None
+
+    # --- quotes -------------------------------------------------------------------------
+    def _quote_speakers(self) -> None:
+        prev: Optional[_Quote] = None
+        for q in self.quotes:
+            q.speaker = self._speaker_near_quote(q)
+            if q.speaker is None and prev is not None and prev.speaker is not None:
+                # a paragraph that opens with a quotation mark continues the quote before it
+                between = self.text[prev.end:q.start]
+                if "\n" in between and not between.strip(" \t\n\r,.”\"") and prev.speaker is not None:
+                    q.speaker = prev.speaker
+                elif not between.strip():
+                    q.speaker = prev.speaker
+            prev = q
+        # a quote whose speaker comes after a later fragment: "...," he said, "..."
+        for a, b in zip(self.quotes, self.quotes[1:]):
+            if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
+                a.speaker = b.speaker
+
+    def _speaker_near_quote(self, q: _Quote) -> Optional[Speaker]:
+        doc = self.doc
+        # the sentences touching the quote's ends, outside the quotation marks
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+        if span[-1].i + 1 < len(doc):
+            nxt = doc[span[-1].i + 1].sent
+            if nxt.start_char - q.end < 3:
+                sents[nxt.start] = nxt
+        para_before = self.text.rfind("\n", 0, q.start)
+        for sent in sorted(sents.values(), key=lambda s: s.start):
+            for t in sent:
+                if q.start <= t.idx < q.end:
+                    continue
+                if self._inside_other_quote(t.idx, q):
+                    continue
+                if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH:
+                    src = _source_of(t, (q.start, q.end))
+                    if src is not None and not (q.start <= src.idx < q.end):
+                        sp = self._mention(src, t.text, "direct", self._via(t))
+                        if sp is not None:
+                            return sp
+            # a colon introducing the quote: "Homan told NBC: ..."
+        if para_before >= 0:
+            pass
+        return None
+
+    def _inside_other_quote(self, off: int, q: _Quote) -> bool:
+        k = bisect_right(self._qstarts, off) - 1
+        if k >= 0:
+            other = self.quotes[k]
+            return other is not q and other.start <= off < other.end
+        return False
+
+    def _quote_at(self, start: int, end: int) -> Optional[_Quote]:
+        k = bisect_right(self._qstarts, start) - 1
+        if k >= 0:
+            q = self.quotes[k]
+            if q.start < start and end <= q.end:
+                return q
+        return None
+
+    def _via(self, verb: Token) -> Optional[str]:
+        """The outlet spoken to or through: "told the Post", "said on CNN", "told Axios"."""
+        for c in verb.children:
+            if c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
+                cands = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
+                for o in cands:
+                    outlet = self._outlet(o)
+                    if outlet:
+                        return outlet
+        return None
+
+    def _outlet(self, tok: Token) -> Optional[str]:
+        ent = _entity_of(tok)
+        text = _clean_name(ent.text) if ent is not None else tok.text
+        if text in _OUTLETS:
+            short = _OUTLETS[text]
+            for full in self.full:
+                if full.endswith(text) and full != text and full.lower() in _OUTLETS_LOWER:
+                    return _OUTLETS_LOWER[full.lower()]
+            return short
+        if text.lower() in _OUTLETS_LOWER:
+            return _OUTLETS_LOWER[text.lower()]
+        return None
+
+    # --- claims -------------------------------------------------------------------------
+    def speaker(self, span: Span) -> Optional[Speaker]:
+        """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
+        q = self._quote_at(span.start_char, span.end_char)
+        if q is not None:
+            return q.speaker
+        sent = span.sent
+        # reporting verbs above the number
+        head = span.root
+        cur, hops, aside = head, 0, False
+        while cur.head is not cur and hops < 30:
+            if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX"):
+                aside = True
+            cur = cur.head
+            hops += 1
+            lem = cur.lemma_.lower()
+            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE):
+                src = _source_of(cur, (span.start_char, span.end_char))
+                if src is not None and src.i not in range(span.start, span.end) \
+                        and not _is_under(head, src):
+                    if aside and lem not in _EVIDENCE:
+                        return None
+                    if lem in _SPEECH or _is_evidence_source(src):
+                        sp = self._mention(src, cur.text, "indirect", self._via(cur))
+                        if sp is not None:
+                            return sp
+        # "according to X", "per X"
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                objs = [o for o in to.children if o.dep_ == "pobj"]
+                if objs:
+                    sp = self._mention(objs[0], "according to", "according_to")
+                    if sp is not None:
+                        if sp.type == "document":
+                            return sp
+                        return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
+                                       title=sp.title, via=sp.via, start=sp.start, end=sp.end)
+        # "at 45% in the latest Wall Street Journal poll", "in a survey by X"
+        cur, hops = head, 0
+        while cur.head is not cur and hops < 6:
+            for c in cur.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from") and c.i > head.i:
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in ("poll", "survey", "study", "report", "analysis",
+                                                                     "census", "tally", "count", "data"):
+                            sp = self._mention(o, f"{c.text} {o.text}", "report")
+                            if sp is not None:
+                                return sp
+            cur, hops = cur.head, hops + 1
+        # "by X's count"
+        for t in sent:
+            if t.lower_ == "by" and t.dep_ == "prep":
+                for o in t.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in _COUNT_NOUNS:
+                        poss = [c for c in o.children if c.dep_ == "poss"]
+                        if poss:
+                            sp = self._mention(poss[0], f"by {o.text}", "according_to")
+                            if sp is not None:
+                                return sp
+        # a reporting verb of the sentence not above the number: "..., officials said." as parataxis
+        for t in sent:
+            if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH and t.dep_ in ("parataxis", "ROOT") \
+                    and not _is_under(t, head) and t.i > head.i:
+                if t.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                    continue
+                src = _source_of(t, (span.start_char, span.end_char))
+                if src is not None and src.i > head.i:
+                    sp = self._mention(src, t.text, "indirect", self._via(t))
+                    if sp is not None:
+                        return sp
+        return None
+
+
+def _clean_name(s: str) -> str:
+    s = re.sub(r"['’]s$", "", s.strip())
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+", "", s)
+    return s.strip(" ,.:;\"“”")
+
+
+def _org_type(name: str) -> str:
+    return "outlet" if name in _OUTLETS or name.lower() in _OUTLETS_LOWER else "organization"
+
+
+def _entity_of(tok: Token) -> Optional[Span]:
+    if tok.ent_iob_ == "O":
+        # a possessive source: "ICE's data show" -> the owner
+        return None
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase of a source, without clauses hanging off it and leading determiners."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("prep", "compound", "amod", "nummod", "poss", "case", "appos") and c.dep_ != "appos":
+            right = max(right, c.right_edge.i)
+    while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "predet"):
+        left += 1
+    right = min(right, left + 14)
+    while right > tok.i and doc[right].is_punct:
+        right -= 1
+    return doc[left: right + 1]
+
+
+def _title(ent: Span) -> Optional[str]:
+    """ "White House spokesperson Abigail Jackson" -> "White House spokesperson"."""
+    doc = ent.doc
+    root = ent.root
+    mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if not mods:
+        i = ent.start - 1
+        toks = []
+        while i >= ent.sent.start and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i >= ent.start:
+            toks.append(doc[i])
+            i -= 1
+        if not toks:
+            return None
+        start = toks[-1].left_edge.i
+    else:
+        start = min(m.left_edge.i for m in mods)
+    while start < ent.start and doc[start].dep_ in ("det", "poss", "case", "punct"):
+        start += 1
+    if start >= ent.start:
+        return None
+    title = doc[start: ent.start].text.strip(" ,")
+    return title or None
+
+
+def _sources(verb: Token) -> list[Token]:
+    """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj" and _can_speak(c)]
+    for c in verb.children:
+        if c.dep_ == "agent":
+            out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
+    if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB" and verb.head is not verb:
+        return _sources(verb.head)
+    return out
+
+
+def _can_speak(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT",
+                                                                         "MONEY", "QUANTITY") \
+        and not t.like_num and t.lower_ not in ("that", "this", "which", "what", "who", "there")
+
+
+def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
+    """The first subject of ``verb`` whose phrase lies outside the character range ``avoid``."""
+    for c in _sources(verb):
+        ph = _phrase(c)
+        if ph.end_char <= avoid[0] or ph.start_char >= avoid[1]:
+            if "\n" not in ph.text:
+                return c
+    return None
+
+
+def _is_under(tok: Token, anc: Token) -> bool:
+    """Whether ``tok`` lies in the subtree of ``anc``."""
+    cur, hops = tok, 0
+    while hops < 60:
+        if cur is anc:
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        hops += 1
+    return False
+
+
+def _is_evidence_source(src: Token) -> bool:
+    """ "data show", "the report found", "a poll by X found", "records show"."""
+    if src.lemma_.lower() in _DOC_NOUNS or src.lower_ in _DOC_NOUNS:
+        return True
+    return any(c.lemma_.lower() in _DOC_NOUNS for c in src.children if c.dep_ == "compound")
