@@ -35,6 +35,10 @@ _LEVEL_PREPS = frozenset(_F["level_preps"])
 _MONEY_VERBS: dict[str, str] = _F["money_verbs"]
 _MONEY_PREPS = frozenset(_F["money_preps"])
 _VOTE_VERBS = frozenset(_F["percent_vote_verbs"])
+_TIME_NOUNS = frozenset(_F["time_nouns"])
+_PERSON_NOUNS = frozenset(_F["person_nouns"])
+_LEMMA_FIXES: dict[str, str] = _F["lemma_fixes"]
+_ACTORS = frozenset(_F["actor_nouns"])
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _RATE_NOT_AFTER = frozenset(_F["rate_not_after"])
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
@@ -105,9 +109,11 @@ def clause_verb(tok: Token) -> Optional[Token]:
 
 def _noun_lemma(t: Token) -> str:
     """Lemma of a noun with its compound modifiers: 'border crossings' -> 'border crossing'."""
-    parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num]
+    parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num
+             and c.lower_ not in _META]
     words = [c.text if c.pos_ == "PROPN" else c.lemma_.lower() for c in parts[-2:]]
     lemma = t.lemma_ if t.pos_ == "PROPN" else t.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(lemma, lemma)
     if t.pos_ == "PROPN" and t.text.endswith("s") and lemma == t.text:
         lemma = t.text[:-1]
     if t.text.lower() == "people":
@@ -142,7 +148,7 @@ def _changed_thing(n: Token) -> Token:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for o in c.children:
-                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num and o.lower_ not in _META:
                         return o
     return n
 
@@ -153,8 +159,10 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
     while cur is not None and hops < 3:
         for c in cur.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in toks:
-                if c.pos_ == "NOUN" and c.lower_ not in _META and not c.like_num:
+                if c.pos_ == "NOUN" and c.lower_ not in _META and c.lower_ not in _PERSON_NOUNS and not c.like_num:
                     return c
+                if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
+                    return c  # "M-1 fell eight billion dlrs"
                 return None
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
             cur, hops = cur.head, hops + 1
@@ -165,6 +173,13 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
 
 def measure(span: Span, unit: Optional[str]) -> Optional[str]:
     """What the number counts: its head noun, "X of Y", money "in Y", or the clause's subject."""
+    m = _measure(span, unit)
+    if m and unit and m.split()[-1].lower() in _TIME_NOUNS:
+        return None  # "$500 million a week": the week is the rate, not what is counted
+    return m
+
+
+def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
     head = span_head(span)
     toks = set(range(span.start, span.end))
     # 1. a noun right after the quantity that the number modifies ("956 arrests", "$147 billion budget")
@@ -201,7 +216,7 @@ def measure(span: Span, unit: Optional[str]) -> Optional[str]:
         return _MONEY_VERBS[verb.lemma_.lower()]
     if verb is not None:
         # a level after to/from/at: "increase their daily apprehensions to at least 1,200"
-        if head.dep_ == "pobj" and head.head.lower_ in ("to", "from", "at", "by"):
+        if head.dep_ == "pobj" and head.head.lower_ in ("to", "from", "at"):
             for c in verb.children:
                 if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
                     return _noun_lemma(c)
@@ -226,9 +241,10 @@ def rate(span: Span) -> Optional[str]:
     noun = head.head if head.dep_ in ("nummod", "quantmod", "compound", "nmod") else None
     if noun is not None and noun.i >= span.end:
         end = max(end, noun.idx + len(noun))
-    window_end = min(len(text), end + 40)
     sent_end = span.sent.end_char
-    m = _RATE_AFTER.match(text[: min(window_end, sent_end)], end)
+    m = _RATE_AFTER.match(text[: min(span.end_char + 40, sent_end)], span.end_char)
+    if not m and end != span.end_char:
+        m = _RATE_AFTER.match(text[: min(end + 40, sent_end)], end)
     if m:
         w = (m.group(1) or m.group(2) or "").lower()
         w = re.sub(r"\s+", " ", w)
@@ -242,6 +258,8 @@ def rate(span: Span) -> Optional[str]:
     cands = [t for t in (noun, head.head) if t is not None]
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         cands.append(head.head.head)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        cands.append(noun.head.head)
     for t in cands:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "advmod") and c.lower_ in ("daily", "weekly", "monthly", "annual",
@@ -252,6 +270,12 @@ def rate(span: Span) -> Optional[str]:
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in ("daily", "weekly", "monthly", "annually", "yearly"):
                 return _RATE_WORDS[c.lower_]
+            if c.dep_ == "prep" and c.lower_ == "at":  # "at a seasonally adjusted annual rate"
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in ("rate", "pace", "clip"):
+                        for cc in o.children:
+                            if cc.lower_ in ("daily", "weekly", "monthly", "annual", "yearly", "annualized"):
+                                return _RATE_WORDS[cc.lower_]
             if c.dep_ == "dobj" and c.i != head.i and c.i not in range(span.start, span.end):
                 for cc in c.children:
                     if cc.dep_ == "amod" and cc.lower_ in ("daily", "weekly", "monthly", "annual", "yearly"):
@@ -280,8 +304,12 @@ def kind(span: Span) -> str:
             return "target"
         if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS and not verbs:
             return "forecast"
-        if t.dep_ in ("amod", "compound") and t.lower_ in ("forecast", "projected", "expected"):
-            return "forecast"
+        if t.pos_ in ("NOUN", "PROPN") and not verbs and any(
+                c.dep_ in ("amod", "compound") and c.lower_ in ("forecast", "projected", "expected",
+                                                                "anticipated", "predicted") for c in t.children):
+            return "forecast"  # "a forecast deficit of 3.30 billion dlrs"
+        if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.lemma_.lower() in _FORECAST_NOUNS:
+            return "forecast"  # "estimates ranging from a gain of one billion dlrs"
         if t.pos_ in ("VERB", "AUX"):
             verbs.append(t)
     # the governing verbs: the clause verb and the verbs it is the complement of ("wants to make")
@@ -297,8 +325,14 @@ def kind(span: Span) -> str:
         else:
             break
     if v is not None:
-        # a goal noun owning the clause: "plans to cut", "an effort to raise"
+        if head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head is v \
+                and v.lemma_.lower() in (_UP_V | _DOWN_V):
+            return "actual"  # "will raise the rate to 15 pct from 11 pct": the level it starts from
         top = chain[-1]
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in ("expect", "project", "forecast", "predict",
+                                                                "anticipate"):
+            return "forecast"  # "the budget forecasts the deficit to be 1.90 billion dlrs"
+        # a goal noun owning the clause: "plans to cut", "an effort to raise"
         if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in _GOAL_NOUNS:
             return "target"
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOAL_NOUNS:
@@ -337,6 +371,8 @@ def kind(span: Span) -> str:
             if "would" in aux_l and any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)
                                         for c in vb.children):
                 return "actual"  # "48% would support X if the vote were held today": a poll's answer
+            if _actor_plan(vb, lem):
+                return "target"  # "the province will raise its tax rate to 15 pct": an actor's plan
             return "forecast"
         if lem == "look" and any(c.dep_ == "prep" and c.lower_ == "for" for c in vb.children):
             return "forecast"  # "the Administration looks for 2.7 pct growth"
@@ -367,6 +403,20 @@ def kind(span: Span) -> str:
     if noun.head is not noun and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
         return "target"
     return "actual"
+
+
+def _actor_plan(vb: Token, lem: str) -> bool:
+    """A future action by an agent that decides it (a government, a group, a named person)."""
+    if lem in _NON_AGENTIVE or vb.lemma_ == "be":
+        return False
+    for c in vb.children:
+        if c.dep_ == "nsubj":
+            if c.ent_type_ in ("ORG", "GPE", "NORP") or c.lemma_.lower() in _ACTORS:
+                return True
+            if c.pos_ == "PRON" and c.lower_ in ("it", "we", "they") and any(a.lower_ in ("will", "would", "'ll")
+                                                                             for a in vb.children):
+                return False
+    return False
 
 
 def _in_parentheses(span: Span) -> bool:

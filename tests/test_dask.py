@@ -50,9 +50,9 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def serial():
-    from claimex.api import load
+    from claimex.dask import get_extractor
 
-    ex = load()
+    ex = get_extractor(None)
     return sorted((c.to_dict() for d in DOCS for c in ex.extract(d["text"], doc_id=d["id"],
                                                                  published=d["published"])), key=_key)
 
@@ -95,8 +95,8 @@ def test_cli_scheduler_matches_serial_cli(cluster, tmp_path):
                        capture_output=True, env=env, timeout=300)
     assert p.returncode == 0, p.stderr.decode()
     from claimex import io as cio
-    from claimex.api import load
+    from claimex.dask import get_extractor
 
     serial_out = tmp_path / "serial.jsonl"
-    cio.run([str(src)], str(serial_out), make_backend=lambda: cio.SerialBackend(load()))
+    cio.run([str(src)], str(serial_out), make_backend=lambda: cio.SerialBackend(get_extractor(None)))
     assert out.read_bytes() == serial_out.read_bytes()
