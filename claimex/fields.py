@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Span, Token
 
 from .lexicon import load
+from .quantities import unit_word
 
 _F = load("fields.json")
 _META = frozenset(_F["meta_nouns"])
@@ -39,6 +40,7 @@ _TIME_NOUNS = frozenset(_F["time_nouns"])
 _PERSON_NOUNS = frozenset(_F["person_nouns"])
 _LEMMA_FIXES: dict[str, str] = _F["lemma_fixes"]
 _ACTORS = frozenset(_F["actor_nouns"])
+_TALLY_VERBS = frozenset(_F["tally_verbs"])
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _RATE_NOT_AFTER = frozenset(_F["rate_not_after"])
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
@@ -184,9 +186,17 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
     toks = set(range(span.start, span.end))
     # 1. a noun right after the quantity that the number modifies ("956 arrests", "$147 billion budget")
     h = head.head
+    unit_noun = None
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") and h.i not in toks \
             and h.pos_ in ("NOUN", "PROPN") and h.i > head.i and not h.like_num and h.lower_ not in _META:
-        return _noun_lemma(_changed_thing(h))
+        if unit_word(h.lower_):
+            # "5.6 million tons of wheat": the unit is the unit; what is measured follows it
+            o = _of_object(h)
+            if o is not None:
+                return _noun_lemma(o)
+            unit_noun, head = h, h
+        else:
+            return _noun_lemma(_changed_thing(h))
     # a noun inside the span's own subtree after it ("12 percent approval")
     for t in span.doc[span.end: min(span.end + 4, len(span.doc))]:
         if t.head.i in toks or (t.i in {c.i for c in head.children}):
@@ -229,6 +239,10 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
             return "vote"
     if unit == "percent" and "point" in span.text.lower():
         return "point"
+    if unit_noun is not None:
+        return _noun_lemma(unit_noun)
+    if verb is not None and verb.lemma_.lower() in _TALLY_VERBS and re.search(r"\d\s*[-–]\s*\d", span.sent.text):
+        return "vote"  # "the board voted 4-3"
     return None
 
 

@@ -395,6 +395,11 @@ def _quantulum_unit(word: str) -> Optional[str]:
     return None
 
 
+def unit_word(word: str) -> Optional[str]:
+    """The unit a single word names ("miles" -> "mile"), from the lexicon only."""
+    return _UNITS.get(word.lower())
+
+
 def physical_unit(text: str, end: int) -> tuple[Optional[str], int]:
     """Unit written right after a number ("2,300 miles", "40 acres"), and where it ends."""
     m = _AFTER_WORD.match(text, end)
