@@ -47,7 +47,7 @@ _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]),
 _OBLIG_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _F["obligation_phrases"]) + r")\b", re.I)
 _RATE_AFTER = re.compile(
     r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}?(?:per|a|an|each|every|/)[ \t-]*(day|week|month|year|night)\b(?![ \t]+(?:ago|earlier|later|before|after|old|long|from|since|prior))"
-    r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b",
+    r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b(?![ \t]+(?:ago|earlier|later|before|after|old|long|from|since|prior))",
     re.IGNORECASE,
 )
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
@@ -230,9 +230,11 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
             for c in verb.children:
                 if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
                     return _noun_lemma(c)
-        # 5. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142"
+        # 5. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142";
+        # not for a bare object of an agent's verb ("the clinic is targeting 500")
         subj = _subject(verb, toks)
-        if subj is not None:
+        agentive_object = head.dep_ == "dobj" and verb.lemma_.lower() not in (_UP_V | _DOWN_V | _NON_AGENTIVE)
+        if subj is not None and not agentive_object:
             return _noun_lemma(_changed_thing(subj))
         # election results: "Trump got 10 percent", "beat him by 18 points"
         if unit == "percent" and verb.lemma_.lower() in _VOTE_VERBS:
@@ -310,6 +312,9 @@ def kind(span: Span) -> str:
     head = span_head(span)
     if _in_parentheses(span):
         return "actual"  # an aside, "(8,000 square miles)", does not share the clause's modality
+    n = head.head
+    if head.dep_ == "nummod" and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.like_num:
+        return "actual"  # "fewer than 20 of the state's 180 districts": the total is a fact
     verbs: list[Token] = []
     for t in clause_chain(head):
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS and not verbs:
@@ -339,8 +344,11 @@ def kind(span: Span) -> str:
         else:
             break
     if v is not None:
-        if head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head is v \
-                and v.lemma_.lower() in (_UP_V | _DOWN_V):
+        top_lem = chain[-1].lemma_.lower()
+        if top_lem in _AIM_VERBS and not any(a.lower_ in _FUTURE | _LIKELY for a in chain[-1].children) and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in chain[-1].children):
+            return "target"  # "the plan calls for 40 new buses"
+        if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V):
             return "actual"  # "will raise the rate to 15 pct from 11 pct": the level it starts from
         top = chain[-1]
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in ("expect", "project", "forecast", "predict",
@@ -367,6 +375,8 @@ def kind(span: Span) -> str:
             return "actual"
         if lem in ("expect", "project", "forecast", "predict", "anticipate"):
             return "forecast"
+        if vb.dep_ == "acl" and vb.tag_ == "VBN":
+            continue  # "migrants wanted on warrants": a participle, not an aim
         if vb is not chain[0] and lem in _AIM_VERBS:
             return "target"
         if vb is chain[0] and lem in _AIM_VERBS and lem in ("target", "aim", "seek", "promise", "pledge", "vow",
@@ -421,7 +431,8 @@ def kind(span: Span) -> str:
 
 def _actor_plan(vb: Token, lem: str) -> bool:
     """A future action by an agent that decides it (a government, a group, a named person)."""
-    if lem in _NON_AGENTIVE or vb.lemma_ == "be":
+    transitive = any(c.dep_ == "dobj" for c in vb.children)
+    if vb.lemma_ == "be" or (lem in _NON_AGENTIVE and not (transitive and lem in (_UP_V | _DOWN_V))):
         return False
     for c in vb.children:
         if c.dep_ == "nsubj":
@@ -493,9 +504,10 @@ def change(span: Span) -> Optional[str]:
             return "up"
         if lem in _DOWN_N:
             return "down"
-    # "an increase of 400"
-    if head.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in (_UP_N | _DOWN_N):
-        return "up" if h.head.lemma_.lower() in _UP_N else "down"
+    # "an increase of 400", "an increase of 400 jobs"
+    of_tok = h if head.dep_ == "pobj" else (h.head if head.dep_ == "nummod" and h.dep_ == "pobj" else None)
+    if of_tok is not None and of_tok.lower_ == "of" and of_tok.head.lemma_.lower() in (_UP_N | _DOWN_N):
+        return "up" if of_tok.head.lemma_.lower() in _UP_N else "down"
     # "up 5 percent", "down 3%"
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in ("up", "down") and prev.dep_ in ("advmod", "prt", "prep", "quantmod"):

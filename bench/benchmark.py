@@ -1,0 +1,157 @@
+"""Throughput benchmark for claimex (a script, not a test).
+
+Measures, in one run, on the first N articles of a JSONL corpus (one JSON object per line with a
+``text`` field):
+
+* words/s of the plain spaCy pipeline claimex uses (``nlp.pipe``, claimex component disabled);
+* words/s of ``Extractor.pipe`` and the ratio claimex / spaCy;
+* words/s of the batch path behind ``claimex extract`` with 1 and 2 worker processes, and the
+  speedup;
+* peak RSS of this process and of the largest worker process.
+
+Usage::
+
+    python bench/benchmark.py [--corpus PATH] [-n 300] [--model NAME] [--batch-size 32]
+
+Prints a table and then one JSON line with all figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from claimex import io as cio  # noqa: E402
+
+
+def _rss_mb(who: int) -> float:
+    kb = resource.getrusage(who).ru_maxrss  # kilobytes on Linux, bytes on macOS
+    return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
+
+
+def load_texts(path: Path, n: int, field: str = "text") -> list[str]:
+    texts = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            text = rec.get(field)
+            if isinstance(text, str) and text.strip():
+                texts.append(text)
+            if len(texts) >= n:
+                break
+    return texts
+
+
+def timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=REPO / ".." / "shared" / "eval" / "polnear" / "train.jsonl")
+    ap.add_argument("-n", "--docs", type=int, default=300, help="number of articles (at least 200 recommended)")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--workers", type=int, default=2, help="worker count of the parallel run")
+    args = ap.parse_args(argv)
+
+    texts = load_texts(args.corpus, args.docs)
+    if not texts:
+        print(f"no texts in {args.corpus}", file=sys.stderr)
+        return 2
+    words = sum(len(t.split()) for t in texts)
+
+    from claimex.api import load
+
+    ex = load(args.model)
+    # warm-up: lazy resources of the pipeline and of the claimex component
+    for _ in ex.pipe(texts[:3]):
+        pass
+    for _ in ex.nlp.pipe(texts[:3]):
+        pass
+
+    others = [p for p in ex.nlp.pipe_names if p == "claimex"]
+
+    def spacy_only():
+        with ex.nlp.select_pipes(disable=others):
+            for _ in ex.nlp.pipe(texts, batch_size=args.batch_size):
+                pass
+
+    def claimex_pipe():
+        for _ in ex.pipe(texts, batch_size=args.batch_size):
+            pass
+
+    t_spacy = timed(spacy_only)
+    t_claimex = timed(claimex_pipe)
+    rss_main = _rss_mb(resource.RUSAGE_SELF)
+
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "docs.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for i, t in enumerate(texts):
+                fh.write(json.dumps({"id": f"doc{i:05d}", "text": t}, ensure_ascii=False) + "\n")
+        for n in (1, args.workers):
+            backend = cio.ProcessBackend(args.model, n, args.batch_size)  # loads the model in each worker
+            # warm every worker: several small batches at once
+            futs = [backend.pool.submit(cio._worker_run, [(f"w{k}", texts[k % len(texts)][:3000], None)], 1)
+                    for k in range(4 * n)]
+            for f in futs:
+                f.result()
+            out = Path(tmp) / f"out{n}.jsonl"
+            t = time.perf_counter()
+            summary = cio.run([str(src)], str(out), batch_size=args.batch_size, make_backend=lambda: backend)
+            results[n] = (time.perf_counter() - t, summary.claims, summary.errors)
+        rss_worker = _rss_mb(resource.RUSAGE_CHILDREN)
+
+    t1, claims1, _ = results[1]
+    tn, claimsn, _ = results[args.workers]
+    report = {
+        "docs": len(texts),
+        "words": words,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "spacy_words_per_s": round(words / t_spacy, 1),
+        "claimex_words_per_s": round(words / t_claimex, 1),
+        "claimex_vs_spacy": round(t_spacy / t_claimex, 3),
+        "cli_1_worker_words_per_s": round(words / t1, 1),
+        f"cli_{args.workers}_workers_words_per_s": round(words / tn, 1),
+        "worker_speedup": round(t1 / tn, 3),
+        "claims": claims1,
+        "same_claims_count": claims1 == claimsn,
+        "peak_rss_main_mb": round(rss_main, 1),
+        "peak_rss_worker_mb": round(rss_worker, 1),
+    }
+    rows = [
+        ("spaCy pipeline (nlp.pipe)", t_spacy, words / t_spacy),
+        ("claimex Extractor.pipe", t_claimex, words / t_claimex),
+        ("CLI batch path, 1 worker", t1, words / t1),
+        (f"CLI batch path, {args.workers} workers", tn, words / tn),
+    ]
+    print(f"{len(texts)} documents, {words} words, {os.cpu_count()} CPUs")
+    print(f"{'':34} {'seconds':>9} {'words/s':>10}")
+    for name, secs, wps in rows:
+        print(f"{name:34} {secs:9.2f} {wps:10.0f}")
+    print(f"claimex / spaCy throughput: {report['claimex_vs_spacy']:.3f}; "
+          f"{args.workers}-worker speedup: {report['worker_speedup']:.2f}x")
+    print(f"peak RSS: main {rss_main:.0f} MB, largest worker {rss_worker:.0f} MB")
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
