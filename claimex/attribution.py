@@ -27,6 +27,9 @@ _OUTLETS: dict[str, str] = _C["outlets"]
 _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
+_TITLES = frozenset(_C["titles"])
+_CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _STATEMENT = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _C["statement_phrases"]) + r")\b", re.I)
 _OPEN = "“\"‘"
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -102,6 +105,13 @@ class Attributor:
                 self.orgs.append((ent.start_char, name))
                 if name.lower() in _OUTLETS_LOWER:
                     self.full.setdefault(name, name)
+        covered = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        for name, start in _propn_names(doc, covered):
+            parts = name.split()
+            self.full.setdefault(parts[-1], name)
+            self.full.setdefault(name, name)
+            self.persons.append((start, name))
+        self.persons.sort()
         self._quote_speakers()
 
     # --- names --------------------------------------------------------------------------
@@ -139,6 +149,12 @@ class Attributor:
                                end=tok.idx + len(tok))
             return None
         ent = _entity_of(tok)
+        if tok.pos_ == "PROPN" and tok.text in self.full and " " in self.full[tok.text] \
+                and (ent is None or ent.label_ != "PERSON") and (ent is None or len(ent) == 1) \
+                and self.full[tok.text] not in _OUTLETS:
+            full = self.full[tok.text]  # a surname seen before as a full name, whatever the NER says now
+            return Speaker(name=full, type="person", cue=cue, mode=mode, via=via,
+                           title=_title_words(doc, tok, full), start=tok.idx, end=tok.idx + len(tok))
         if ent is not None and ent.label_ == "PERSON":
             name = self._resolve_person(_clean_name(ent.text))
             title = _title(ent)
@@ -188,6 +204,11 @@ class Attributor:
         prev: Optional[_Quote] = None
         for q in self.quotes:
             q.speaker = self._speaker_near_quote(q)
+            line_start = self.text.rfind("\n", 0, q.start) + 1
+            opens_paragraph = not self.text[line_start:q.start].strip()
+            if q.speaker is None and opens_paragraph and prev is not None and prev.speaker is not None \
+                    and self.text.count("\n\n", prev.end, q.start) <= 1:
+                q.speaker = prev.speaker
             if q.speaker is None and prev is not None and prev.speaker is not None:
                 # a paragraph that opens with a quotation mark continues the quote before it
                 between = self.text[prev.end:q.start]
@@ -282,15 +303,18 @@ class Attributor:
         while cur.head is not cur and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX"):
                 aside = True
+            below = cur
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
             if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE):
+                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS:
+                    continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not _is_under(head, src):
-                    if aside and lem not in _EVIDENCE:
-                        return None
+                    if aside:
+                        return None  # "..., which was valued at $62.5 billion, ...": the article's aside
                     if lem in _SPEECH or _is_evidence_source(src):
                         sp = self._mention(src, cur.text, "indirect", self._via(cur))
                         if sp is not None:
@@ -341,6 +365,33 @@ class Attributor:
                     if sp is not None:
                         return sp
         return None
+
+
+def _propn_names(doc: Doc, covered: set[int]) -> list[tuple[str, int]]:
+    """Two or more capitalised PROPN tokens after any title words: names the NER missed."""
+    out = []
+    for t in doc:
+        if t.pos_ != "PROPN" or t.dep_ == "compound" or t.i in covered or t.ent_type_ in ("GPE", "DATE", "NORP"):
+            continue
+        toks = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= t.i - 4] + [t]
+        toks = [x for x in toks if x.text[:1].isupper()]
+        while toks and (toks[0].text in _TITLES or toks[0].text.rstrip(".") + "." in _TITLES):
+            toks = toks[1:]
+        if 2 <= len(toks) <= 3 and all(x.text.isalpha() and not x.text.isupper() for x in toks) \
+                and toks[-1].i == t.i and toks[-1].i - toks[0].i == len(toks) - 1 \
+                and not any(x.ent_type_ == "ORG" and x.ent_iob_ == "B" for x in toks[:1] if x.i > 0):
+            out.append((" ".join(x.text for x in toks), toks[0].idx))
+    return out
+
+
+def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
+    """Title words before a name the NER missed: "Harbor Commissioner Ines Valdor"."""
+    n = len(full.split())
+    start = tok.i - (n - 1)
+    i = start - 1
+    while i >= tok.sent.start and doc[i].dep_ == "compound" and doc[i].head.i == tok.i:
+        i -= 1
+    return doc[i + 1: start].text or None if i + 1 < start else None
 
 
 def _clean_name(s: str) -> str:

@@ -91,7 +91,7 @@ _BOUND_BEFORE = {
 }
 _SUFFIX_BOUND_RE = re.compile(r"(?:[ \t]+|-)(" + _alt(_N["suffix_bounds"]) + r")\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:" + _alt(load("fields.json")["change_verb_forms"]) + r")(?:[ \t]+by)?[ \t]+(?:from[ \t]+)?$",
+_CHANGE_BEFORE = re.compile(r"\b(?:" + _alt(load("fields.json")["change_verb_forms"]) + r")[ \t]+(?:from[ \t]+)?$",
                             re.IGNORECASE)
 _PROPORTION_JOIN = re.compile(r"[ \t]+(?:in|of|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)[ \t]+$", re.IGNORECASE)
@@ -319,6 +319,9 @@ def scan(text: str) -> list[Quantity]:
                     s = a.start
                     if between and between.group(0).lower().startswith("between"):
                         s -= len(between.group(0))
+                    bk, bs = _bound_before(text, s)
+                    if bk:
+                        s = bs  # "about 1,200 to 1,500", "at least 1,200 to 1,500": still a range
                     q = Quantity(text[s:b.end], s, b.end, None, lo, hi, "range", unit, None)
                     out.append(_with_suffix(text, q))
                     i += 2
@@ -477,8 +480,7 @@ def _drop_by_parse(doc, q: Quantity) -> bool:
         return True
     if prev is not None and prev.lower_ == "of" and prev.i > 0:
         pp = doc[prev.i - 1]
-        if pp.text[:1].isupper() and pp.pos_ == "PROPN" and not pp.is_sent_start and pp.ent_type_ in _NAME_ENTS | {""} \
-                and (nxt is None or nxt.pos_ not in ("NOUN",)):
+        if pp.text[:1].isupper() and pp.pos_ == "PROPN" and not pp.is_sent_start and pp.ent_type_ in _NAME_ENTS | {""}:
             return True
     if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and prev is not None \
             and prev.text[:1].isupper() and prev.pos_ == "PROPN" and not prev.is_sent_start:
