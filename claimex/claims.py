@@ -14,6 +14,17 @@ from .records import Claim, DateRef, Sentence, default_doc_id, make_claim_id
 _HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
 
 
+def header_end(text: str) -> int:
+    """Where the text after a ``date YYYY-MM-DD`` header starts (0 without a header)."""
+    m = _HEADER.match(text[:200])
+    if not m:
+        return 0
+    e = m.end()
+    while e < len(text) and text[e].isspace():
+        e += 1
+    return e
+
+
 def header_date(text: str) -> Optional[str]:
     """The publication date of a text that starts with a ``date YYYY-MM-DD`` line."""
     m = _HEADER.match(text[:200])
@@ -39,12 +50,20 @@ def _published_ref(published: Optional[str]) -> Optional[DateRef]:
     return DateRef(text=None, start=published, end=published, granularity="day", basis="published")
 
 
+def _sentence(text: str, start: int, end: int, body: int) -> Sentence:
+    """The claim's sentence, without a ``date`` header line that runs on into it."""
+    if start < body < end:
+        start = body
+    return Sentence(text[start:end], start, end)
+
+
 def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], categories: dict[str, str]) -> list[Claim]:
     text = doc.text
     if not text.strip():
         return []
     doc_id = doc_id if doc_id is not None else default_doc_id(text)
     published = published or header_date(text)
+    body = header_end(text)
     attributor = Attributor(doc)
     dates = _date_context(doc, published)
     out: list[Claim] = []
@@ -84,6 +103,6 @@ def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], cate
             speaker=attributor.speaker(span),
             date=date,
             published=published,
-            sentence=Sentence(sent.text, sent.start_char, sent.end_char),
+            sentence=_sentence(text, sent.start_char, sent.end_char, body),
         ))
     return out

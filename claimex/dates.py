@@ -845,6 +845,8 @@ def _dateparser(s: str, pub: Day, fut: bool):
 @lru_cache(maxsize=65536)
 def _resolve_cached(expression: str, pub: Optional[Day], tense: Optional[str]) -> Optional[DateRef]:
     text = expression.strip()
+    if text in ("may", "march"):   # lower case on its own: the modal verb, the noun
+        return None
     s = _norm(text)
     if not s or not re.search(r"[a-z0-9]", s):
         return None
@@ -1019,6 +1021,7 @@ def find_time_expressions(text: str, start: int = 0, end: Optional[int] = None) 
 _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until|at|over|from|for|after|before|"
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
+_SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
 
@@ -1121,17 +1124,16 @@ class DateContext:
             if self._resolve(i, None) is None and self._resolve(i, "future") is None:
                 continue
             espan = doc.char_span(s, e, alignment_mode="expand")
-            rank = 1
+            rank = 2
             if espan is not None and len(espan):
                 root = espan.root
-                if self._clause_head(root) is num_head or root in num_chain or num_tok in self._chain(root):
-                    rank = 0
-                else:
-                    # the chains meet below the sentence root: same clause family
-                    ech = self._chain(root)
-                    meet = next((t for t in ech if t in num_chain), None)
-                    if meet is not None and meet.dep_ != "ROOT" and meet is not num_chain[-1]:
-                        rank = 0
+                head = self._clause_head(root)
+                if head is num_head or root in num_chain or num_tok in self._chain(root):
+                    rank = 0          # the same clause: attached to the number's own verb
+                elif head in num_chain:
+                    rank = 1          # a clause that governs the number's clause
+            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
+                rank = max(rank, 2)   # "the lowest since 2019": a comparison, not the claim's time
             dist = s - end if s >= end else start - e
             key = (rank, dist)
             if best is None or key < best[0]:

@@ -53,7 +53,6 @@ import json
 import os
 import re
 import sys
-import threading
 from collections import deque
 from dataclasses import dataclass, field, fields
 from pathlib import Path

