@@ -131,6 +131,6 @@ def test_quantulum_names_physical_units():
     from claimex.quantities import physical_unit
 
     assert physical_unit("8 kilometres of road", 1)[0] == "kilometer"
-    assert physical_unit("winds of 40 knots", 10)[0] == "knot"   # not in our lexicon: quantulum3 reads it
+    assert physical_unit("winds of 40 knots", 11)[0] == "knot"   # not in our lexicon: quantulum3 reads it
     assert physical_unit("5 fathoms deep", 1)[0] == "fathom"
     assert physical_unit("5 people", 1)[0] is None
