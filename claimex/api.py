@@ -54,6 +54,8 @@ class Extractor:
     """A loaded spaCy pipeline with the claimex component; reuse it for many documents."""
 
     def __init__(self, nlp: Language):
+        if "claimex_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+            nlp.add_pipe("claimex_paragraphs", before="parser")
         if "claimex" not in nlp.pipe_names:
             nlp.add_pipe("claimex", last=True)
         self.nlp = nlp
@@ -94,7 +96,7 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return []
-        doc = self.nlp(text, disable=["claimex"])
+        doc = self.nlp(text, disable=["claimex"])  # same parse as extract(), without the claim stages
         return [q for q, _ in number_spans(doc)]
 
 

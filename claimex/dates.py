@@ -1078,6 +1078,20 @@ class DateContext:
             out.append(t)
         return out
 
+    @staticmethod
+    def _other_quantity(root, head, start: int, end: int) -> bool:
+        """The expression hangs on another number before it reaches its clause's verb."""
+        t = root.head
+        for _ in range(50):
+            if t is head or t.head is t:
+                return False
+            inside = start <= t.idx < end
+            if not inside and (t.pos_ == "NUM" or t.like_num or any(
+                    c.pos_ == "NUM" and not (start <= c.idx < end) for c in t.children if c.dep_ == "nummod")):
+                return True
+            t = t.head
+        return False
+
     def _published_ref(self) -> Optional[DateRef]:
         if self.published is None:
             return None
@@ -1086,9 +1100,19 @@ class DateContext:
 
     def _tense_for(self, i: int, tense: Optional[str], kind: str) -> Optional[str]:
         if kind in ("target", "forecast"):
-            if not _PAST_CUE.search(_norm(self.spans[i][2])):
+            if not _PAST_CUE.search(_norm(self.spans[i][2])) and not self._past_verb(i):
                 return "future"
         return tense
+
+    def _past_verb(self, i: int) -> bool:
+        """The expression hangs on a past-tense verb ("were told over the weekend that ...")."""
+        s, e, _ = self.spans[i]
+        espan = self.doc.char_span(s, e, alignment_mode="expand")
+        if espan is None or not len(espan):
+            return False
+        head = self._clause_head(espan.root)
+        return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                                 for c in head.children))
 
     def _final(self, i: int, tense: Optional[str], kind: str) -> Optional[DateRef]:
         r = self._resolve(i, self._tense_for(i, tense, kind))
@@ -1132,8 +1156,10 @@ class DateContext:
                     rank = 0          # the same clause: attached to the number's own verb
                 elif head in num_chain:
                     rank = 1          # a clause that governs the number's clause
+                if rank < 2 and self._other_quantity(root, head, start, end):
+                    rank = 2          # "up from $826.5 billion in 2010": another number's time
             if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
-                rank = max(rank, 2)   # "the lowest since 2019": a comparison, not the claim's time
+                rank = 3              # "the lowest since 2019": a comparison, not the claim's time
             dist = s - end if s >= end else start - e
             key = (rank, dist)
             if best is None or key < best[0]:

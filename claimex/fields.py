@@ -41,6 +41,9 @@ _PERSON_NOUNS = frozenset(_F["person_nouns"])
 _LEMMA_FIXES: dict[str, str] = _F["lemma_fixes"]
 _ACTORS = frozenset(_F["actor_nouns"])
 _TALLY_VERBS = frozenset(_F["tally_verbs"])
+_PLAN_VERBS = frozenset(_F["plan_verbs"])
+_LEVEL_VERBS = frozenset({"raise", "lower", "hike", "cut", "boost", "reduce", "move", "change", "go", "shift"})
+_RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _RATE_NOT_AFTER = frozenset(_F["rate_not_after"])
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
@@ -345,10 +348,25 @@ def kind(span: Span) -> str:
             break
     if v is not None:
         top_lem = chain[-1].lemma_.lower()
+        # a goal noun's verb: "the plan calls for 40 buses", "the plan includes cutting rates to 2.37%"
+        owner = chain[-1]
+        while owner.lemma_.lower() not in _PLAN_VERBS and owner.dep_ in ("pcomp", "pobj", "conj", "xcomp", "dobj", "advcl", "ccomp", "parataxis", "dep") \
+                and owner.head is not owner and owner.head.pos_ in ("VERB", "AUX", "ADP", "NOUN"):
+            owner = owner.head
+            if owner.pos_ in ("VERB", "AUX"):
+                break
+        if owner.lemma_.lower() in _PLAN_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS
+                                                      for c in owner.children):
+            return "target"
+        # a purpose clause: "a subsidy to gradually mothball eight plants"
+        purpose = chain[-1].dep_ == "advcl" or (chain[-1].dep_ == "acl" and chain[-1].head.lemma_.lower() in _RESOURCES)
+        if purpose and any(c.dep_ == "aux" and c.tag_ == "TO" for c in chain[-1].children) \
+                and chain[-1].lemma_.lower() not in _NON_AGENTIVE:
+            return "target"
         if top_lem in _AIM_VERBS and not any(a.lower_ in _FUTURE | _LIKELY for a in chain[-1].children) and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in chain[-1].children):
             return "target"  # "the plan calls for 40 new buses"
-        if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V):
+        if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V | _LEVEL_VERBS):
             return "actual"  # "will raise the rate to 15 pct from 11 pct": the level it starts from
         top = chain[-1]
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in ("expect", "project", "forecast", "predict",

@@ -36,6 +36,16 @@ class ClaimexComponent:
         return doc
 
 
+@Language.component("claimex_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and paragraphs never run together."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.factory("claimex", default_config={"categories": None})
 def make_claimex(nlp: Language, name: str, categories: Optional[str]) -> ClaimexComponent:
     """``categories``: path to a JSON file of {category: [measure lemmas]} replacing the packaged one."""

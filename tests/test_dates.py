@@ -379,3 +379,17 @@ def test_durations_do_not_govern(nlp):
 def test_relative_without_publication_in_context(nlp):
     r = _claim(nlp, "Agents made 956 arrests last week.", "956", pub=None)
     assert (r.text, r.start, r.granularity) == ("last week", None, "week")
+
+
+def test_target_told_in_the_past_keeps_past_time(nlp):
+    text = "Officials were told over the weekend that each office should make 75 arrests per day."
+    r = _claim(nlp, text, "75", kind="target")
+    assert (r.start, r.end) == ("2025-01-25", "2025-01-26")
+    r = _claim(nlp, "Each office must make 75 arrests per day next week.", "75", kind="target")
+    assert r.start == "2025-02-03"
+
+
+def test_time_of_another_number_does_not_govern(nlp):
+    text = "About 40 million borrowers have loans, up from roughly 30 million borrowers in 2012."
+    assert _claim(nlp, text, "40 million").basis == "published"
+    assert _claim(nlp, text, "30 million").text == "2012"

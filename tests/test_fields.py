@@ -104,3 +104,25 @@ def test_hedged(ex, text, needle, hedged):
 ])
 def test_negated(ex, text, needle, negated):
     assert one(ex, text, needle).negated is negated
+
+
+@pytest.mark.parametrize("text, needle, kind", [
+    ("The state offered a grant of $5 million to rebuild 12 bridges.", "12", "target"),
+    ("She said the goal is 2,900 officers by 2027.", "2,900", "target"),
+    ("The province will raise its tax rate to 15 pct from 11 pct.", "15 pct", "target"),
+    ("The province will raise its tax rate to 15 pct from 11 pct.", "11 pct", "actual"),
+    ("Fewer than 20 of the state's 180 districts would lose aid.", "180", "actual"),
+    ("Among those held were six men wanted on warrants and two dozen people suspected of fraud.", "two dozen",
+     "actual"),
+    ("The budget forecasts the deficit to be 1.9 billion dlrs.", "1.9 billion dlrs", "forecast"),
+    ("Analysts gave estimates ranging from a gain of one billion dlrs.", "one billion dlrs", "forecast"),
+])
+def test_kind_more(ex, text, needle, kind):
+    assert one(ex, text, needle).kind == kind
+
+
+def test_headline_is_its_own_sentence(ex):
+    text = "CITY SETS TAX RISE\n\nThe city will raise its tax rate to 15 pct."
+    c = one(ex, text, "15 pct")
+    assert c.sentence.text == "The city will raise its tax rate to 15 pct."
+    assert c.kind == "target"
