@@ -7,7 +7,8 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 * words/s of ``Extractor.pipe`` and the ratio claimex / spaCy;
 * words/s of the batch path behind ``claimex extract`` with 1 and 2 worker processes, and the
   speedup;
-* peak RSS of this process and of the largest worker process.
+* peak RSS of this process and of the largest worker process (Linux: counted from after
+  the worker's model load and warm-up, i.e. the peak while processing).
 
 Usage::
 
@@ -37,6 +38,39 @@ from claimex import io as cio  # noqa: E402
 def _rss_mb(who: int) -> float:
     kb = resource.getrusage(who).ru_maxrss  # kilobytes on Linux, bytes on macOS
     return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
+
+
+def _worker_reset_peak() -> None:
+    """Reset this process's peak-RSS mark (Linux), so it counts from here on."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def _worker_peak():
+    time.sleep(0.3)  # keep each worker busy so that every one of them answers
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return os.getpid(), int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return os.getpid(), _rss_mb(resource.RUSAGE_SELF)
+
+
+class _KeepOpen:
+    """Lets run() use a backend without closing it (to ask the workers afterwards)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def map(self, batches):
+        return self.backend.map(batches)
+
+    def close(self):
+        pass
 
 
 def load_texts(path: Path, n: int, field: str = "text") -> list[str]:
@@ -100,6 +134,7 @@ def main(argv=None) -> int:
     rss_main = _rss_mb(resource.RUSAGE_SELF)
 
     results = {}
+    rss_workers = {}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "docs.jsonl"
         with open(src, "w", encoding="utf-8") as fh:
@@ -112,11 +147,18 @@ def main(argv=None) -> int:
                     for k in range(4 * n)]
             for f in futs:
                 f.result()
+            for f in [backend.pool.submit(_worker_reset_peak) for _ in range(4 * n)]:
+                f.result()
             out = Path(tmp) / f"out{n}.jsonl"
             t = time.perf_counter()
-            summary = cio.run([str(src)], str(out), batch_size=args.batch_size, make_backend=lambda: backend)
+            summary = cio.run([str(src)], str(out), batch_size=args.batch_size,
+                              make_backend=lambda: _KeepOpen(backend))
             results[n] = (time.perf_counter() - t, summary.claims, summary.errors)
-        rss_worker = _rss_mb(resource.RUSAGE_CHILDREN)
+            peaks = dict(f.result() for f in [backend.pool.submit(_worker_peak) for _ in range(4 * n)])
+            backend.close()
+            rss_workers[n] = max(peaks.values())
+        same_output = (Path(tmp) / "out1.jsonl").read_bytes() == (Path(tmp) / f"out{args.workers}.jsonl").read_bytes()
+        rss_worker = rss_workers[args.workers]
 
     t1, claims1, _ = results[1]
     tn, claimsn, _ = results[args.workers]
@@ -132,7 +174,8 @@ def main(argv=None) -> int:
         f"cli_{args.workers}_workers_words_per_s": round(words / tn, 1),
         "worker_speedup": round(t1 / tn, 3),
         "claims": claims1,
-        "same_claims_count": claims1 == claimsn,
+        f"claims_{args.workers}_workers": claimsn,
+        "same_output_1_vs_n_workers": same_output,
         "peak_rss_main_mb": round(rss_main, 1),
         "peak_rss_worker_mb": round(rss_worker, 1),
     }
@@ -148,7 +191,8 @@ def main(argv=None) -> int:
         print(f"{name:34} {secs:9.2f} {wps:10.0f}")
     print(f"claimex / spaCy throughput: {report['claimex_vs_spacy']:.3f}; "
           f"{args.workers}-worker speedup: {report['worker_speedup']:.2f}x")
-    print(f"peak RSS: main {rss_main:.0f} MB, largest worker {rss_worker:.0f} MB")
+    print(f"peak RSS: main {rss_main:.0f} MB, largest worker {rss_worker:.0f} MB; "
+          f"1 vs {args.workers} workers output identical: {same_output}")
     print(json.dumps(report))
     return 0
 

@@ -136,16 +136,16 @@ class Attributor:
         if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON:
             low = tok.lower_
             if low in ("he", "she", "him", "her"):
-                name = self._nearest(self.persons, tok.idx)
-                if name is None:
-                    return None
+                name = self._nearest(self.persons, tok.idx) or tok.text
                 return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
                 name = self._nearest(self.orgs, tok.idx) if low in ("it", "we") else None
-                if name is None:
-                    return None
-                return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via, start=tok.idx,
+                stype = _org_type(name) if name else "anonymous"
+                return Speaker(name=name or tok.text, type=stype, cue=cue, mode=mode, via=via, start=tok.idx,
+                               end=tok.idx + len(tok))
+            if low in ("i",):
+                return Speaker(name=tok.text, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             return None
         ent = _entity_of(tok)
@@ -301,7 +301,7 @@ class Attributor:
         head = span.root
         cur, hops, aside = head, 0, False
         while cur.head is not cur and hops < 30:
-            if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX"):
+            if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
             below = cur
             cur = cur.head
@@ -463,6 +463,9 @@ def _sources(verb: Token) -> list[Token]:
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
     if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB" and verb.head is not verb:
         return _sources(verb.head)
+    if not out and verb.dep_ in ("acl", "ROOT") and verb.head is not verb and _can_speak(verb.head) \
+            and not any(c.dep_ == "auxpass" for c in verb.children):
+        out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
     return out
 
 
@@ -480,6 +483,13 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
             if "\n" not in ph.text:
                 return c
     return None
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """ "the merger, which was valued at ...": set off by a comma or a dash, an aside of the writer."""
+    left = clause.left_edge
+    doc = clause.doc
+    return left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "-")
 
 
 def _is_under(tok: Token, anc: Token) -> bool:

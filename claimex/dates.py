@@ -1089,6 +1089,11 @@ class DateContext:
             if not inside and (t.pos_ == "NUM" or t.like_num or any(
                     c.pos_ == "NUM" and not (start <= c.idx < end) for c in t.children if c.dep_ == "nummod")):
                 return True
+            # "up from 30 million in 2012": a comparison baseline hanging on the same word
+            for c in t.children:
+                if c.lower_ in ("from", "than", "compared", "versus", "vs") and any(
+                        (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) for w in c.subtree):
+                    return True
             t = t.head
         return False
 
