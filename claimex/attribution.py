@@ -188,7 +188,9 @@ class Attributor:
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
         if lemma in _ORG_ANAPHORS and any(c.lower_ in ("the", "this", "that") for c in tok.children) \
                 and not inner:
-            name = self._nearest(self.orgs, tok.idx)
+            # "the bureau" -> the latest organisation named with that word ("U.S. Census Bureau")
+            name = self._nearest([(o, n) for o, n in self.orgs if low in n.lower().split()
+                                  or lemma in n.lower().split()], tok.idx)
             if name:
                 return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
                                start=phrase.start_char, end=phrase.end_char)
@@ -234,8 +236,10 @@ class Attributor:
             if nxt.start_char - q.end < 3:
                 sents[nxt.start] = nxt
         para_before = self.text.rfind("\n", 0, q.start)
-        for sent in sorted(sents.values(), key=lambda s: s.start):
-            for t in sent:
+        toks = [t for sent in sents.values() for t in sent]
+        toks.sort(key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+        for t in toks:
+            if True:
                 if q.start <= t.idx < q.end:
                     continue
                 if self._inside_other_quote(t.idx, q):
@@ -355,11 +359,14 @@ class Attributor:
                                 return sp
         # a reporting verb of the sentence not above the number: "..., officials said." as parataxis
         for t in sent:
-            if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH and t.dep_ in ("parataxis", "ROOT") \
+            lem = t.lemma_.lower()
+            if t.pos_ == "VERB" and (lem in _SPEECH or lem in _EVIDENCE) and t.dep_ in ("parataxis", "ROOT") \
                     and not _is_under(t, head) and t.i > head.i:
                 if t.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                     continue
                 src = _source_of(t, (span.start_char, span.end_char))
+                if src is not None and lem not in _SPEECH and not _is_evidence_source(src):
+                    continue
                 if src is not None and src.i > head.i:
                     sp = self._mention(src, t.text, "indirect", self._via(t))
                     if sp is not None:
@@ -457,7 +464,7 @@ def _title(ent: Span) -> Optional[str]:
 
 def _sources(verb: Token) -> list[Token]:
     """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
-    out = [c for c in verb.children if c.dep_ == "nsubj" and _can_speak(c)]
+    out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
     for c in verb.children:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
@@ -469,10 +476,17 @@ def _sources(verb: Token) -> list[Token]:
     return out
 
 
+def _antecedent(t: Token) -> Token:
+    """ "the union, which claims ...": a relative pronoun speaks for the noun it attaches to."""
+    if t.lower_ in ("which", "who", "that") and t.head.dep_ == "relcl" and t.head.head is not t.head:
+        return t.head.head
+    return t
+
+
 def _can_speak(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT",
                                                                          "MONEY", "QUANTITY") \
-        and not t.like_num and t.lower_ not in ("that", "this", "which", "what", "who", "there")
+        and not t.like_num and t.lower_ not in ("that", "this", "which", "what", "who", "there", "whom")
 
 
 def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
