@@ -50,6 +50,41 @@ def _check_text(text: Any) -> str:
     return text
 
 
+def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """Cut a text longer than the pipeline's max_length at paragraph, line or space boundaries."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, len(text)))
+    return out
+
+
+def _shift(d: dict, off: int, doc_id: str) -> dict:
+    """A claim dict of a piece, moved to whole-text offsets (and its id recomputed)."""
+    from .records import make_claim_id
+
+    q = d["quantity"]
+    q["start"] += off
+    q["end"] += off
+    d["sentence"]["start"] += off
+    d["sentence"]["end"] += off
+    for key, a, b in (("speaker", "start", "end"), ("date", "text_start", "text_end")):
+        sub = d.get(key)
+        if sub and sub.get(a) is not None:
+            sub[a] += off
+            sub[b] += off
+    d["doc_id"] = doc_id
+    d["claim_id"] = make_claim_id(doc_id, q["start"], q["end"], q["text"])
+    return d
+
+
 class Extractor:
     """A loaded spaCy pipeline with the claimex component; reuse it for many documents."""
 
@@ -70,24 +105,53 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return []
+        if len(text) > self.nlp.max_length:
+            return self._extract_long(text, doc_id, published)
         doc = self.nlp(self._doc(text, doc_id, published))
         return [Claim.from_dict(d) for d in doc._.claims]
 
+    def _extract_long(self, text: str, doc_id: Optional[str], published: Published) -> list[Claim]:
+        """Texts past ``nlp.max_length`` run piece by piece; offsets index the whole text."""
+        from .claims import header_date
+        from .records import default_doc_id
+
+        doc_id = doc_id if doc_id is not None else default_doc_id(text)
+        published = _iso(published) or header_date(text)
+        out: list[Claim] = []
+        for a, b in _pieces(text, self.nlp.max_length):
+            piece = text[a:b]
+            if not piece.strip():
+                continue
+            doc = self.nlp(self._doc(piece, doc_id, published))
+            out.extend(Claim.from_dict(_shift(d, a, doc_id)) for d in doc._.claims)
+        return out
+
     def pipe(self, items: Iterable[Union[str, dict]], *, batch_size: int = 32) -> Iterator[list[Claim]]:
         """Claims for many documents, in order: str items or {"text", "id"/"doc_id", "published"} dicts."""
-        def docs():
+        def records():
             for item in items:
                 if isinstance(item, dict):
-                    text = _check_text(item.get("text"))
-                    yield self._doc(text, item.get("doc_id", item.get("id")), item.get("published"))
+                    yield _check_text(item.get("text")), item.get("doc_id", item.get("id")), item.get("published")
                 else:
-                    yield self._doc(_check_text(item), None, None)
+                    yield _check_text(item), None, None
 
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
-            if not doc.text.strip():
+        long: dict[int, list[Claim]] = {}
+
+        def short_docs():
+            for i, (text, doc_id, published) in enumerate(records()):
+                if len(text) > self.nlp.max_length:
+                    long[i] = self._extract_long(text, doc_id, published)
+                    yield self.nlp.make_doc("")
+                else:
+                    yield self._doc(text, doc_id, published)
+
+        for i, doc in enumerate(self.nlp.pipe(short_docs(), batch_size=batch_size)):
+            if i in long:
+                yield long.pop(i)
+            elif not doc.text.strip():
                 yield []
-                continue
-            yield [Claim.from_dict(d) for d in doc._.claims]
+            else:
+                yield [Claim.from_dict(d) for d in doc._.claims]
 
     def quantities(self, text: str) -> list[Quantity]:
         """Every number expression in ``text`` (dates and identifiers excluded)."""

@@ -268,8 +268,18 @@ def _join(a: _Core, b: _Core, text: str) -> tuple[Optional[float], Optional[floa
     return lo, hi, unit
 
 
+_BOUND_LAST_WORDS = frozenset(p.split()[-1].lower() for ps in _N["bounds"].values() for p in ps) | {"a", "an"}
+
+
+def _last_word(window: str) -> str:
+    parts = window.rstrip(" \t").rsplit(None, 1)
+    return parts[-1].lower() if parts and window[-1:] in " \t" else ""
+
+
 def _bound_before(text: str, s: int) -> tuple[Optional[str], int]:
     window = text[max(0, s - 40): s]
+    if _last_word(window) not in _BOUND_LAST_WORDS:
+        return None, s  # cheap guard: every bound phrase ends in one of these words
     best = None
     for kind, rx in _BOUND_BEFORE.items():
         m = rx.search(window)
@@ -308,7 +318,8 @@ def scan(text: str) -> list[Quantity]:
         if b is not None and not a.vague and not b.vague and a.value is not None and b.value is not None:
             jm = _RANGE_JOIN.match(text, a.end)
             unit_ok = a.unit == b.unit or a.unit is None or (b.unit is None and text[a.start] in "$£€¥" + "ACNUHSR")
-            level = _CHANGE_BEFORE.search(text[max(0, a.start - 30): a.start])
+            level = _CHANGE_BEFORE.search(text[max(0, a.start - 30): a.start]) \
+                if text[a.start - 1: a.start] in (" ", "\t") else None
             if jm and jm.end() == b.start and unit_ok and not level:
                 joiner = jm.group(0).strip().lower()
                 between = _BETWEEN_BEFORE.search(text[max(0, a.start - 10): a.start])

@@ -73,3 +73,21 @@ def test_quantities_layer():
     assert [q.text for q in qs] == ["about 1,200 to 1,500", "20%"]
     assert qs[0].approx == "range" and qs[0].low == 1200 and qs[0].high == 1500
     assert qs[1].change == "up"
+
+
+def test_text_longer_than_max_length_runs_in_pieces(ex):
+    para = "Crews fixed 40 pipes on Main Street, the utility said.\n\n"
+    text = para * 30
+    old = ex.nlp.max_length
+    ex.nlp.max_length = 500  # so the test stays small; the rule is the same at 1,000,000
+    try:
+        claims = ex.extract(text, doc_id="long.txt")
+        piped = next(ex.pipe([{"id": "long.txt", "text": text}]))
+    finally:
+        ex.nlp.max_length = old
+    assert len(claims) == 30 and piped == claims
+    for c in claims:
+        assert text[c.quantity.start:c.quantity.end] == "40"
+        assert text[c.sentence.start:c.sentence.end] == c.sentence.text
+        assert c.speaker is not None and text[c.speaker.start:c.speaker.end] == "utility"
+    assert len({c.claim_id for c in claims}) == 30
