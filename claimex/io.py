@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from .records import Claim, DateRef, Quantity, Sentence, Speaker
+from .claims import header_date
 
 TEXT_EXTS = frozenset({".txt", ".md"})
 RECORD_EXTS = frozenset({".jsonl", ".ndjson", ".json"})
@@ -72,7 +73,6 @@ ERRORS_SUFFIX = ".errors.jsonl"
 LEDGER_SUFFIX = ".done.jsonl"
 LEDGER_VERSION = 1
 
-_HEADER_RE = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _ISO_PREFIX_RE = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 
@@ -131,22 +131,13 @@ class InputOptions:
     default_published: Optional[str] = None
 
 
+
+
 def parse_iso_date(value: str) -> str:
     """``YYYY-MM-DD`` checked as a real calendar date; raises ValueError otherwise."""
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         raise ValueError(f"not a YYYY-MM-DD date: {value!r}")
     return _dt.date.fromisoformat(value.strip()).isoformat()
-
-
-def header_date(text: str) -> Optional[str]:
-    """The date of a ``date YYYY-MM-DD`` header line at the start of the text, if any."""
-    m = _HEADER_RE.match(text[:200])
-    if not m:
-        return None
-    try:
-        return parse_iso_date(m.group(1))
-    except ValueError:
-        return None
 
 
 def filename_date(name: str) -> Optional[str]:

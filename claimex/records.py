@@ -24,8 +24,19 @@ def _num(x: Optional[float]) -> Optional[float]:
     return f
 
 
+class _Plain:
+    """to_dict / from_dict for the flat record parts: the schema's field names are the attributes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]):
+        return cls(**{f.name: d.get(f.name) for f in fields(cls) if f.name in d})
+
+
 @dataclass(frozen=True)
-class Quantity:
+class Quantity(_Plain):
     """A number expression: span, value or bounds, approximation, unit, change."""
 
     text: str
@@ -44,13 +55,9 @@ class Quantity:
             d[k] = _num(d[k])
         return d
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Quantity":
-        return cls(**{f.name: d.get(f.name) for f in fields(cls) if f.name in d})
-
 
 @dataclass(frozen=True)
-class Speaker:
+class Speaker(_Plain):
     """Who asserts a claim, resolved to the fullest mention in the document."""
 
     name: str
@@ -62,16 +69,10 @@ class Speaker:
     start: Optional[int] = None
     end: Optional[int] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Speaker":
-        return cls(**{f.name: d.get(f.name) for f in fields(cls) if f.name in d})
 
 
 @dataclass(frozen=True)
-class DateRef:
+class DateRef(_Plain):
     """The time a claim refers to: an ISO interval, its granularity and how it was found.
 
     ``start``/``end`` in the text are ISO dates (``end == start`` for one day); ``text_start``/
@@ -86,22 +87,13 @@ class DateRef:
     text_start: Optional[int] = None
     text_end: Optional[int] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "DateRef":
-        return cls(**{f.name: d.get(f.name) for f in fields(cls) if f.name in d})
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Sentence(_Plain):
     text: str
     start: int
     end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -154,7 +146,7 @@ class Claim:
             speaker=Speaker.from_dict(d["speaker"]) if d.get("speaker") else None,
             date=DateRef.from_dict(d["date"]) if d.get("date") else None,
             published=d.get("published"),
-            sentence=Sentence(**d["sentence"]),
+            sentence=Sentence.from_dict(d["sentence"]),
         )
 
 
