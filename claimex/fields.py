@@ -226,6 +226,10 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
     verb = clause_verb(head)
     # 4. money by its verb: "spent $1.2 million" -> spending
     if unit and unit.isupper() and verb is not None and verb.lemma_.lower() in _MONEY_VERBS:
+        if head.dep_ == "pobj" and head.head.lower_ in ("by", "to"):
+            for c in verb.children:  # "raises water rates by $4": what the money changes
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
+                    return _noun_lemma(c)
         return _MONEY_VERBS[verb.lemma_.lower()]
     if verb is not None:
         # a level after to/from/at: "increase their daily apprehensions to at least 1,200"
@@ -236,8 +240,10 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
         # 5. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142";
         # not for a bare object of an agent's verb ("the clinic is targeting 500")
         subj = _subject(verb, toks)
-        agentive_object = head.dep_ == "dobj" and verb.lemma_.lower() not in (_UP_V | _DOWN_V | _NON_AGENTIVE)
-        if subj is not None and not agentive_object:
+        # only a verb that measures its subject ("turnout dropped", "the cost is"), not an agent's verb
+        # ("Network Rail estimated ...", "the clinic is targeting 500")
+        measuring = verb.lemma_.lower() in (_UP_V | _DOWN_V | _NON_AGENTIVE) or verb.lemma_ == "be"
+        if subj is not None and measuring and subj.lower_ not in _TIME_NOUNS:
             return _noun_lemma(_changed_thing(subj))
         # election results: "Trump got 10 percent", "beat him by 18 points"
         if unit == "percent" and verb.lemma_.lower() in _VOTE_VERBS:

@@ -72,6 +72,9 @@ _MASKS = re.compile(
         r"\b\d+(?:st|nd|rd|th)\b",                                      # ordinals
         r"\b\d+-year-olds?\b|\b\d+-(?:year|month|day|week|hour|minute)s?-old\b",  # ages
         r"(?:#|\bNo\.\s?)\d+",                                          # No. 1
+        r"(?:^|(?<=\n))[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]*){1,6}"
+        r"[ \t]*(?:\|[^\n]{0,80})?(?=\n|$)",                                 # bylines "By Ann Lee | 3 hours ago"
+        r"\b\d+[ \t]+(?:seconds?|minutes?|mins?|hours?|hrs?)[ \t]+ago\b",    # "3 hours ago" timestamps
     ]),
 )
 

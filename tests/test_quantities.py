@@ -88,6 +88,7 @@ def test_vote_tally_is_two_claims():
     "A 34-year-old man was hurt.",
     "<tweet id=\"672137288055398401\">Storm news</tweet>",
     "The story ran in the 1990s.",
+    "By Marta Quill | Updated 2 hours ago\nPosted 3 hours ago",
 ])
 def test_not_quantities(ex, sentence):
     assert ex.quantities(sentence) == []
@@ -134,3 +135,7 @@ def test_quantulum_names_physical_units():
     assert physical_unit("winds of 40 knots", 11)[0] == "knot"   # not in our lexicon: quantulum3 reads it
     assert physical_unit("5 fathoms deep", 1)[0] == "fathom"
     assert physical_unit("5 people", 1)[0] is None
+
+
+def test_a_paragraph_opening_with_by_is_not_a_byline():
+    assert [q.text for q in scan("By Friday, crews had cleared 300 roads.")] == ["300"]
