@@ -542,12 +542,19 @@ def change(span: Span) -> Optional[str]:
         v = h
     elif head.dep_ == "pobj" and h.lower_ == "by":
         v = h.head
+    elif head.dep_ in ("nummod", "compound") and h.dep_ in ("dobj", "npadvmod") and h.head.pos_ == "VERB":
+        v = h.head  # "lost 300 points", "cut 1,200 jobs", "added 200 jobs"
+    elif head.dep_ in ("nummod", "compound") and h.dep_ == "pobj" and h.head.lower_ == "by":
+        v = h.head.head  # "was raised by 25 basis points"
     if v is not None and v.pos_ in ("VERB", "AUX", "ADV", "ADJ", "NOUN"):
         lem = v.lemma_.lower()
         if v.pos_ == "NOUN":
             return ("up" if lem in _UP_N else "down" if lem in _DOWN_N else None) if head.dep_ == "pobj" else None
-        if lem in _UP_V or v.lower_ in _UP_V:
+        money = bool(re.search(r"[$£€¥]|\b(?:dollars?|dlrs|euros?|pounds)\b", span.text, re.I))
+        if lem in _UP_V or v.lower_ in _UP_V or (lem in ("raise", "hike") and not money):
             return "up"
+        if lem == "lower" and not money:
+            return "down"
         if lem in _DOWN_V or v.lower_ in _DOWN_V:
             return "down"
     return None

@@ -139,3 +139,17 @@ def test_quantulum_names_physical_units():
 
 def test_a_paragraph_opening_with_by_is_not_a_byline():
     assert [q.text for q in scan("By Friday, crews had cleared 300 roads.")] == ["300"]
+
+
+@pytest.mark.parametrize("sentence, span, change", [
+    ("The index lost 300 points.", "300", "down"),
+    ("Employers added 200,000 jobs in May.", "200,000", "up"),
+    ("The rate was raised by 25 basis points.", "25", "up"),
+    ("The group raised $16 million.", "$16 million", None),
+    ("Agents made 956 arrests.", "956", None),
+    ("The S&P 500 was down 2.1% on Monday.", "2.1%", "down"),
+    ("Shares jumped 12 percent to $45.", "$45", None),
+])
+def test_change_through_the_counted_noun(sentence, span, change):
+    qs = {q.text: q for q in claimex.quantities(sentence)}
+    assert qs[span].change == change
