@@ -235,24 +235,19 @@ class Attributor:
             nxt = doc[span[-1].i + 1].sent
             if nxt.start_char - q.end < 3:
                 sents[nxt.start] = nxt
-        para_before = self.text.rfind("\n", 0, q.start)
         toks = [t for sent in sents.values() for t in sent]
         toks.sort(key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
         for t in toks:
-            if True:
-                if q.start <= t.idx < q.end:
-                    continue
-                if self._inside_other_quote(t.idx, q):
-                    continue
-                if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH:
-                    src = _source_of(t, (q.start, q.end))
-                    if src is not None and not (q.start <= src.idx < q.end):
-                        sp = self._mention(src, t.text, "direct", self._via(t))
-                        if sp is not None:
-                            return sp
-            # a colon introducing the quote: "Homan told NBC: ..."
-        if para_before >= 0:
-            pass
+            if q.start <= t.idx < q.end:
+                continue
+            if self._inside_other_quote(t.idx, q):
+                continue
+            if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH:
+                src = _source_of(t, (q.start, q.end))
+                if src is not None and not (q.start <= src.idx < q.end):
+                    sp = self._mention(src, t.text, "direct", self._via(t))
+                    if sp is not None:
+                        return sp
         return None
 
     def _inside_other_quote(self, off: int, q: _Quote) -> bool:
@@ -339,7 +334,7 @@ class Attributor:
         cur, hops = head, 0
         while cur.head is not cur and hops < 6:
             for c in cur.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "from") and c.i > head.i:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for o in c.children:
                         if o.dep_ == "pobj" and o.lemma_.lower() in ("poll", "survey", "study", "report", "analysis",
                                                                      "census", "tally", "count", "data"):
@@ -360,17 +355,20 @@ class Attributor:
         # a reporting verb of the sentence not above the number: "..., officials said." as parataxis
         for t in sent:
             lem = t.lemma_.lower()
-            if t.pos_ == "VERB" and (lem in _SPEECH or lem in _EVIDENCE) and t.dep_ in ("parataxis", "ROOT") \
-                    and not _is_under(t, head) and t.i > head.i:
-                if t.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
-                    continue
-                src = _source_of(t, (span.start_char, span.end_char))
-                if src is not None and lem not in _SPEECH and not _is_evidence_source(src):
-                    continue
-                if src is not None and src.i > head.i:
-                    sp = self._mention(src, t.text, "indirect", self._via(t))
-                    if sp is not None:
-                        return sp
+            if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
+                continue
+            trailing = _trailing_cue(t)
+            if not (t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.i > head.i) or trailing):
+                continue
+            if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                continue
+            src = _source_of(t, (span.start_char, span.end_char))
+            if src is not None and lem not in _SPEECH and not _is_evidence_source(src):
+                continue
+            if src is not None:
+                sp = self._mention(src, t.text, "indirect", self._via(t))
+                if sp is not None:
+                    return sp
         return None
 
 
@@ -497,6 +495,21 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
             if "\n" not in ph.text:
                 return c
     return None
+
+
+def _trailing_cue(verb: Token) -> bool:
+    """ "..., the poll found." / "..., officials said.": a cue closing its sentence after a comma,
+    whatever the parser attached it to."""
+    sent = verb.sent
+    rest = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+    if rest and not all(t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod")
+                        for t in rest):
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj:
+        return False
+    left = subj[0].left_edge.i
+    return left > sent.start and verb.doc[left - 1].text in (",", "—", "–")
 
 
 def _non_restrictive(clause: Token) -> bool:

@@ -67,3 +67,14 @@ def test_unbalanced_quotes_do_not_swallow_the_article(ex):
     assert all(q.end <= text.index("\n\n") for q in quotes)
     assert one(ex, text, "12").speaker is None
     assert find_quotes('"' * 20001) is not None
+
+
+def test_trailing_and_parenthetical_cues(ex):
+    text = "Sixty percent of renters in the county face rising costs, the survey found."
+    sp = one(ex, text, "Sixty percent").speaker
+    assert sp is not None and sp.name == "survey" and sp.type == "document"
+    text = "The top issues, residents said, are housing (41 percent) and transit (22 percent)."
+    assert one(ex, text, "41 percent").speaker.name == "residents"
+    text = "In the latest Harlow College poll, the mayor led 52 percent to 40 percent."
+    sp = one(ex, text, "52 percent").speaker
+    assert sp is not None and sp.type == "document" and "poll" in sp.name
