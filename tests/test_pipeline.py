@@ -33,3 +33,27 @@ def test_docbin_keeps_claims(nlp):
     db.add(local(TEXT))
     doc = list(DocBin().from_bytes(db.to_bytes()).get_docs(local.vocab))[0]
     assert [c["quantity"]["text"] for c in doc._.claims] == ["956", "1,000"]
+
+
+def test_factory_is_registered_by_entry_point():
+    from importlib.metadata import entry_points
+
+    eps = {ep.name: ep for ep in entry_points(group="spacy_factories")}
+    assert eps["claimex"].value == "claimex.pipeline:make_claimex"
+    assert eps["claimex"].load().__name__ == "make_claimex"
+
+
+def test_official_model_is_preferred_when_installed(monkeypatch):
+    import importlib.util
+
+    from claimex import api
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(api.importlib.util, "find_spec",
+                        lambda name: object() if name == "en_core_web_sm" else real(name))
+    assert api._default_model() == "en_core_web_sm"
+    monkeypatch.setattr(api.importlib.util, "find_spec", lambda name: None)
+    import pytest
+
+    with pytest.raises(OSError, match="requirements-model.txt"):
+        api._default_model()
