@@ -163,8 +163,6 @@ class Attributor:
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             name = _clean_name(ent.text)
             head_lemma = tok.lemma_.lower()
-            if tok.i >= ent.end - 1 or tok.i < ent.start:
-                pass
             if head_lemma in _DOC_NOUNS and not (ent.start <= tok.i < ent.end):
                 phrase = _phrase(tok)
                 return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=name,

@@ -86,8 +86,7 @@ def category(measure: Optional[str], lexicon: dict[str, str]) -> Optional[str]:
 
 def span_head(span: Span) -> Token:
     """The token of the quantity that attaches it to the sentence."""
-    root = span.root
-    return root
+    return span.root
 
 
 def clause_chain(tok: Token) -> Iterator[Token]:
@@ -383,8 +382,6 @@ def kind(span: Span) -> str:
             return "target"
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOAL_NOUNS:
             return "target"
-        for c in top.head.children if top.dep_ == "acl" else []:
-            pass
     # obligation and likelihood, from the verbs' auxiliaries
     for vb in chain:
         lem = vb.lemma_.lower()

@@ -327,9 +327,8 @@ def scan(text: str) -> list[Quantity]:
                 joiner = jm.group(0).strip().lower()
                 between = _BETWEEN_BEFORE.search(text[max(0, a.start - 10): a.start])
                 lo, hi, unit = _join(a, b, text)
-                if joiner == "and" and not (between and between.group(0).lower().startswith("between")):
-                    pass
-                elif lo is not None and hi is not None and lo < hi and (joiner != "or" or (a.word and b.word)):
+                and_without_between = joiner == "and" and not (between and between.group(0).lower().startswith("between"))
+                if not and_without_between and lo is not None and hi is not None and lo < hi and (joiner != "or" or (a.word and b.word)):
                     s = a.start
                     if between and between.group(0).lower().startswith("between"):
                         s -= len(between.group(0))
