@@ -375,7 +375,7 @@ def test_resume_refuses_changed_input_and_parquet(tmp_path):
 
 
 def test_parquet_output(tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet as pq  # the test extra installs it: missing must fail, not skip
     (tmp_path / "a.txt").write_text("a 1 b 2")
     (tmp_path / "e.txt").write_text("")
     out = tmp_path / "o.parquet"

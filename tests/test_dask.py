@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-dask_bag = pytest.importorskip("dask.bag")
-distributed = pytest.importorskip("distributed")
+import dask.bag as dask_bag  # noqa: E402  (the test extra installs it; a missing one must fail, not skip)
+import distributed  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
