@@ -1120,14 +1120,28 @@ class DateContext:
                                                                  for c in head.children))
 
     def _final(self, i: int, tense: Optional[str], kind: str) -> Optional[DateRef]:
-        r = self._resolve(i, self._tense_for(i, tense, kind))
+        t = self._tense_for(i, tense, kind)
+        r = self._resolve(i, t)
         if r is None:
             return None
+        if t == "future" and kind == "forecast" and tense != "future" and self.published is not None:
+            # a forecast names the nearest such period, ahead or just behind (targets look ahead): "February
+            # income should rise" in a March story, "a forecast for the week ended June 8"
+            back = self._resolve(i, "past")
+            if back is not None and back.start and r.start and back.start != r.start \
+                    and self._distance(back) < self._distance(r):
+                r = back
         if kind == "actual" and self.published is not None and r.start and r.start > self.published.isoformat():
             r = self._resolve(i, "past")
             if r is None or (r.start and r.start > self.published.isoformat()):
                 return self._published_ref()
         return r
+
+    def _distance(self, r: DateRef) -> int:
+        """Days between the publication date and the interval ``r`` (0 when it contains it)."""
+        pub = self.published
+        a, b = dt.date.fromisoformat(r.start), dt.date.fromisoformat(r.end or r.start)
+        return 0 if a <= pub <= b else min(abs((a - pub).days), abs((b - pub).days))
 
     # -- public -------------------------------------------------------------------------------
     def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:

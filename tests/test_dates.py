@@ -393,3 +393,22 @@ def test_time_of_another_number_does_not_govern(nlp):
     text = "Last year, about 40 million borrowers had loans, up from roughly 30 million borrowers in 2012."
     assert _claim(nlp, text, "40 million").text == "Last year"
     assert _claim(nlp, text, "30 million").text == "2012"
+
+
+def test_forecast_names_the_nearest_period(nlp):
+    import datetime as _d
+
+    from claimex.dates import DateContext
+
+    text = "Economists said February income should rise 0.5 pct."
+    doc = nlp(text)
+    ctx = DateContext(doc, _d.date(1987, 3, 6))
+    start = text.index("0.5 pct")
+    r = ctx.for_claim(start, start + 7, kind="forecast")
+    assert (r.start, r.end) == ("1987-02-01", "1987-02-28")
+    text = "The city plans to hire 40 officers in December."
+    doc = nlp(text)
+    ctx = DateContext(doc, _d.date(2025, 3, 6))
+    start = text.index("40")
+    r = ctx.for_claim(start, start + 2, kind="target")
+    assert r.start == "2025-12-01"
