@@ -8,6 +8,7 @@ from typing import Optional
 
 from . import fields as F
 from .attribution import Attributor
+from .dates import DateContext
 from .quantities import number_spans
 from .records import Claim, DateRef, Sentence, default_doc_id, make_claim_id
 
@@ -36,11 +37,7 @@ def header_date(text: str) -> Optional[str]:
         return None
 
 
-def _date_context(doc, published: Optional[str]):
-    try:
-        from .dates import DateContext
-    except ImportError:
-        return None
+def _date_context(doc, published: Optional[str]) -> DateContext:
     return DateContext(doc, dt.date.fromisoformat(published) if published else None)
 
 
@@ -82,12 +79,10 @@ def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], cate
         neg = F.negated(span)
         if neg and F.ceiling(span) and q.value is not None:
             q = replace(q, value=None, high=q.value, approx="less_than")
-        date = None
-        if dates is not None:
-            try:
-                date = dates.for_claim(q.start, q.end, kind=kind)
-            except Exception:  # a date we cannot read must not cost the claim
-                date = None
+        try:
+            date = dates.for_claim(q.start, q.end, kind=kind)
+        except Exception:  # a date we cannot read must not cost the claim
+            date = None
         if date is None:
             date = _published_ref(published)
         out.append(Claim(

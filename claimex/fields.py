@@ -7,8 +7,6 @@ cue in another clause of the same sentence does not leak into the claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.tokens import Span, Token
@@ -23,16 +21,13 @@ _AIM_VERBS = frozenset(_F["aim_verbs"])
 _OBLIGATION = frozenset(_F["obligation_modals"])
 _FUTURE = frozenset(_F["future_modals"])
 _LIKELY = frozenset(_F["likelihood_modals"])
-_FORECAST = frozenset(_F["forecast_words"])
 _FORECAST_NOUNS = frozenset(_F["forecast_nouns"])
 _CCOMP_AIM = frozenset(_F["ccomp_aim_verbs"])
 _NON_AGENTIVE = frozenset(_F["non_agentive_verbs"])
 _HEDGES = frozenset(_F["hedges"])
-_NEG = frozenset(_F["negations"])
 _CEILING = frozenset(_F["ceiling_verbs"])
 _UP_V, _DOWN_V = frozenset(_F["change_up_verbs"]), frozenset(_F["change_down_verbs"])
 _UP_N, _DOWN_N = frozenset(_F["change_up_nouns"]), frozenset(_F["change_down_nouns"])
-_LEVEL_PREPS = frozenset(_F["level_preps"])
 _MONEY_VERBS: dict[str, str] = _F["money_verbs"]
 _MONEY_PREPS = frozenset(_F["money_preps"])
 _VOTE_VERBS = frozenset(_F["percent_vote_verbs"])
@@ -45,16 +40,15 @@ _PLAN_VERBS = frozenset(_F["plan_verbs"])
 _LEVEL_VERBS = frozenset({"raise", "lower", "hike", "cut", "boost", "reduce", "move", "change", "go", "shift"})
 _RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
-_RATE_NOT_AFTER = frozenset(_F["rate_not_after"])
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
-_OBLIG_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _F["obligation_phrases"]) + r")\b", re.I)
+_NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
 _RATE_AFTER = re.compile(
-    r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}?(?:per|a|an|each|every|/)[ \t-]*(day|week|month|year|night)\b(?![ \t]+(?:ago|earlier|later|before|after|old|long|from|since|prior))"
-    r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b(?![ \t]+(?:ago|earlier|later|before|after|old|long|from|since|prior))",
+    r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}?(?:per|a|an|each|every|/)[ \t-]*(day|week|month|year|night)\b" + _NOT_A_RATE
+    + r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b"
+    + _NOT_A_RATE,
     re.IGNORECASE,
 )
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
-_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def category_lexicon(path: Optional[str] = None) -> dict[str, str]:

@@ -7,6 +7,7 @@ sets the direction of changes ("rose 20%").
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import warnings
@@ -100,7 +101,6 @@ _PROPORTION_JOIN = re.compile(r"[ \t]+(?:in|of|out[ \t]+of)[ \t]+(?:every[ \t]+)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)[ \t]+$", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z][A-Za-z.'’-]*)")
 _MULTIPLIER = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]+)(?:fold\b|times\b)", re.IGNORECASE)
-_MIXED_ALNUM = re.compile(r"[A-Za-z_]")
 
 
 @dataclass(frozen=True)
@@ -154,13 +154,17 @@ def _masked(text: str) -> list[tuple[int, int]]:
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    import bisect
-
     i = bisect.bisect_left(spans, (s, -1))
     for j in (i - 1, i):
         if 0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1]:
             return True
     return False
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether [s, e) lies within one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (s, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= s and e <= spans[i][1]
 
 
 def _point_context(text: str, s: int) -> bool:
@@ -244,15 +248,14 @@ def _cores(text: str) -> list[_Core]:
         if value is None:
             continue
         found.append(_extend_core(text, s, e, value, word=True))
-    for m in _VAGUE_RE.finditer(text):
-        s, e = m.span()
-        if any(c.start < e and s < c.end for c in found):
-            # "a few hundred": the vague reading wins over the bare scale word
-            found = [c for c in found if not (c.start < e and s < c.end and c.end <= e)]
-            if any(c.start < e and s < c.end for c in found):
-                continue
-        core = _extend_core(text, s, e, None, word=True)
-        found.append(replace(core, value=None, vague=True))
+    # "a few hundred": the vague reading wins over a number inside it; one that only overlaps it wins
+    vague = [m.span() for m in _VAGUE_RE.finditer(text)]
+    if vague:
+        found = [c for c in found if not _inside(vague, c.start, c.end)]
+        spans = sorted((c.start, c.end) for c in found)
+        for s, e in vague:
+            if not _overlaps(spans, s, e):
+                found.append(replace(_extend_core(text, s, e, None, word=True), value=None, vague=True))
     found.sort(key=lambda c: (c.start, -c.end))
     out: list[_Core] = []
     for c in found:
@@ -309,11 +312,9 @@ def scan(text: str) -> list[Quantity]:
             if pm and pm.end() == b.start and a.unit in (None, b.unit) and b.unit != "percent" \
                     and (b.value <= 10 or b.value in (100, 1000)) and a.value < b.value and float(b.value).is_integer() \
                     and not (of_only and b.value not in (10, 100)):
-                approx, s = "exact", a.start
-                kind, bs = _bound_before(text, a.start)
+                kind, s = _bound_before(text, a.start)  # s is a.start when there is no bound
                 value = round(100.0 * a.value / b.value, 2)
-                q = Quantity(text[bs if kind else s:b.end], bs if kind else s, b.end, value, None, None, "exact",
-                             "percent", None)
+                q = Quantity(text[s:b.end], s, b.end, value, None, None, "exact", "percent", None)
                 out.append(_apply_bound(q, kind))
                 i += 2
                 continue
@@ -366,10 +367,7 @@ def _with_suffix(text: str, q: Quantity) -> Quantity:
 
 def _single(text: str, c: _Core) -> Quantity:
     if c.vague:
-        s, kind = c.start, None
-        bk, bs = _bound_before(text, c.start)
-        if bk:
-            s = bs
+        _, s = _bound_before(text, c.start)
         return Quantity(text[s:c.end], s, c.end, None, None, None, "vague", c.unit, None)
     e = c.end
     mm = _MULTIPLIER.match(text, e)
