@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -160,8 +161,11 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return []
-        doc = self.nlp(text, disable=["claimex"])  # same parse as extract(), without the claim stages
-        return [q for q, _ in number_spans(doc)]
+        out: list[Quantity] = []
+        for a, b in _pieces(text, self.nlp.max_length):
+            doc = self.nlp(text[a:b], disable=["claimex"])  # same parse as extract(), no claim stages
+            out.extend(replace(q, start=q.start + a, end=q.end + a) for q, _ in number_spans(doc))
+        return out
 
 
 def load(model: Optional[str] = None) -> Extractor:

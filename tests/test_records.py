@@ -83,9 +83,11 @@ def test_text_longer_than_max_length_runs_in_pieces(ex):
     try:
         claims = ex.extract(text, doc_id="long.txt")
         piped = next(ex.pipe([{"id": "long.txt", "text": text}]))
+        quantities = ex.quantities(text)
     finally:
         ex.nlp.max_length = old
     assert len(claims) == 30 and piped == claims
+    assert [(q.start, q.end) for q in quantities] == [(c.quantity.start, c.quantity.end) for c in claims]
     for c in claims:
         assert text[c.quantity.start:c.quantity.end] == "40"
         assert text[c.sentence.start:c.sentence.end] == c.sentence.text
