@@ -29,6 +29,9 @@ _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
+_COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
+_COLON_NOUNS = frozenset(_C["colon_nouns"])
+_INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
@@ -207,18 +210,69 @@ class Attributor:
             if q.speaker is None and opens_paragraph and prev is not None and prev.speaker is not None \
                     and self.text.count("\n\n", prev.end, q.start) <= 1:
                 q.speaker = prev.speaker
+            if q.speaker is None:
+                q.speaker = self._colon_speaker(q)
             if q.speaker is None and prev is not None and prev.speaker is not None:
                 # a paragraph that opens with a quotation mark continues the quote before it
                 between = self.text[prev.end:q.start]
                 if "\n" in between and not between.strip(" \t\n\r,.”\"") and prev.speaker is not None:
                     q.speaker = prev.speaker
-                elif not between.strip():
+                elif not between.strip() or self._only_cue_between(prev, q):
                     q.speaker = prev.speaker
             prev = q
         # a quote whose speaker comes after a later fragment: "...," he said, "..."
         for a, b in zip(self.quotes, self.quotes[1:]):
             if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
                 a.speaker = b.speaker
+
+    def _only_cue_between(self, prev: _Quote, q: _Quote) -> bool:
+        """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with nobody else
+        named in between, goes on in the same voice."""
+        if "\n" in self.text[prev.end:q.start] or q.start - prev.end > 400:
+            return False
+        sp = prev.speaker
+        for ent in self.doc.ents:
+            if ent.start_char >= q.start:
+                break
+            if ent.start_char >= prev.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE") \
+                    and not (sp.start is not None and sp.start <= ent.start_char < sp.end):
+                return False
+        return True
+
+    def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
+        """ "Cruz continued:" / "The headline reads:" / "Partial transcript as follows:" before a
+        quotation: the sentence closing on the colon names who speaks."""
+        before = self.text[max(0, q.start - 300):q.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = q.start - (len(self.text[:q.start]) - len(self.text[:q.start].rstrip())) - 1
+        span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = span[0].sent
+        lead = [t for t in sent if t.idx < colon]
+        if not lead:
+            return None
+        for t in reversed(lead):
+            if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in _SPEECH or t.lemma_.lower() in _COLON_VERBS):
+                src = _source_of(t)
+                if src is not None and src.idx < colon:
+                    return self._mention(src, t.text, "direct", self._via(t))
+                if t.lower_ == "follows" and t.head.i != t.i and t.head.idx < colon and _can_speak(t.head):
+                    return self._mention(t.head, "as follows", "direct")
+        # a bare name or a "word"-like noun before the colon: "Dana Whitfield:", "Ortiz's word:"
+        head = lead[-1]
+        while head.head.i != head.i and head.head.idx < colon:
+            head = head.head
+        if head.pos_ not in ("NOUN", "PROPN") or not _can_speak(head) or len(lead) > 12:
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in _DOC_NOUNS or lemma in _COLON_NOUNS:
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            return self._mention(poss[0] if poss else head, head.text, "direct")
+        if head.ent_type_ in ("PERSON", "ORG") or head.text in self.full:
+            return self._mention(head, ":", "direct")
+        return None
 
     def _speaker_near_quote(self, q: _Quote) -> Optional[Speaker]:
         doc = self.doc
@@ -295,22 +349,23 @@ class Attributor:
         # reporting verbs above the number
         head = span.root
         cur, hops, aside = head, 0, False
-        while cur.head is not cur and hops < 30:
+        while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
             below = cur
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
-            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE):
+            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE
+                                                or (lem in _INTENT and below.dep_ in ("xcomp", "ccomp"))):
                 if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
-                        and not _is_under(head, src):
+                        and not (_is_under(head, src) and _is_under(src, cur)):
                     if aside:
                         return None  # "..., which was valued at $62.5 billion, ...": the article's aside
-                    if lem in _SPEECH or _is_evidence_source(src):
+                    if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src):
                         sp = self._mention(src, cur.text, "indirect", self._via(cur))
                         if sp is not None:
                             return sp
@@ -328,7 +383,7 @@ class Attributor:
                                        title=sp.title, via=sp.via, start=sp.start, end=sp.end)
         # "at 45% in the latest Wall Street Journal poll", "in a survey by X"
         cur, hops = head, 0
-        while cur.head is not cur and hops < 6:
+        while cur.head.i != cur.i and hops < 6:
             for c in cur.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for o in c.children:
@@ -462,9 +517,9 @@ def _sources(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
-    if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB" and verb.head is not verb:
+    if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
         return _sources(verb.head)
-    if not out and verb.dep_ in ("acl", "ROOT") and verb.head is not verb and _can_speak(verb.head) \
+    if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
     return out
@@ -472,7 +527,7 @@ def _sources(verb: Token) -> list[Token]:
 
 def _antecedent(t: Token) -> Token:
     """ "the union, which claims ...": a relative pronoun speaks for the noun it attaches to."""
-    if t.lower_ in ("which", "who", "that") and t.head.dep_ == "relcl" and t.head.head is not t.head:
+    if t.lower_ in ("which", "who", "that") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
         return t.head.head
     return t
 
@@ -485,7 +540,12 @@ def _can_speak(t: Token) -> bool:
 
 def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
     """The first subject of ``verb`` whose phrase lies outside the character range ``avoid``."""
-    for c in _sources(verb):
+    cands = _sources(verb)
+    # "The rate held at 6.6 pct ..., the department said" parsed with two subjects: not the one
+    # whose own clause holds the figure
+    cands = [c for c in cands if not (c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge))] \
+        + [c for c in cands if c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge)]
+    for c in cands:
         ph = _phrase(c)
         if ph.end_char <= avoid[0] or ph.start_char >= avoid[1]:
             if "\n" not in ph.text:
@@ -519,9 +579,9 @@ def _is_under(tok: Token, anc: Token) -> bool:
     """Whether ``tok`` lies in the subtree of ``anc``."""
     cur, hops = tok, 0
     while hops < 60:
-        if cur is anc:
+        if cur.i == anc.i:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         hops += 1
