@@ -33,7 +33,7 @@ _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after 
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
-_QUOTE_CHARS = re.compile(r"[“”\"]")
+_QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 
@@ -46,7 +46,7 @@ class _Quote:
 
 
 def _paragraph_ends(text: str) -> list[int]:
-    return [m.start() for m in re.finditer(r"\n\s*\n|\n(?=[ \t]*[“\"])", text)] + [len(text)]
+    return [m.start() for m in re.finditer(r"\n\s*\n|\n(?=[ \t]*(?:[“\"]|''))", text)] + [len(text)]
 
 
 def find_quotes(text: str) -> list[_Quote]:
@@ -56,6 +56,9 @@ def find_quotes(text: str) -> list[_Quote]:
     open_at: Optional[int] = None
     for m in _QUOTE_CHARS.finditer(text):
         i, ch = m.start(), m.group(0)
+        width = len(ch)
+        if ch == "''":
+            ch = '"'
         if open_at is not None:
             para_end = ends[bisect_right(ends, open_at)] if bisect_right(ends, open_at) < len(ends) else len(text)
             if i > para_end or i - open_at > _MAX_QUOTE:
@@ -69,7 +72,7 @@ def find_quotes(text: str) -> list[_Quote]:
                 open_at = i
         else:
             if ch in "”\"":
-                quotes.append(_Quote(open_at, i + 1))
+                quotes.append(_Quote(open_at, i + width))
                 open_at = None
             elif ch == "“":
                 open_at = i  # a new opening: the previous mark was unbalanced
@@ -215,7 +218,7 @@ class Attributor:
             if q.speaker is None and prev is not None and prev.speaker is not None:
                 # a paragraph that opens with a quotation mark continues the quote before it
                 between = self.text[prev.end:q.start]
-                if "\n" in between and not between.strip(" \t\n\r,.”\"") and prev.speaker is not None:
+                if "\n" in between and not between.strip(" \t\n\r,.”\"'") and prev.speaker is not None:
                     q.speaker = prev.speaker
                 elif not between.strip() or self._only_cue_between(prev, q):
                     q.speaker = prev.speaker
@@ -382,8 +385,7 @@ class Attributor:
                         return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
                                        title=sp.title, via=sp.via, start=sp.start, end=sp.end)
         # "at 45% in the latest Wall Street Journal poll", "in a survey by X"
-        cur, hops = head, 0
-        while cur.head.i != cur.i and hops < 6:
+        for cur in [head, *list(head.ancestors)[:6]]:
             for c in cur.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for o in c.children:
@@ -392,7 +394,6 @@ class Attributor:
                             sp = self._mention(o, f"{c.text} {o.text}", "report")
                             if sp is not None:
                                 return sp
-            cur, hops = cur.head, hops + 1
         # "by X's count"
         for t in sent:
             if t.lower_ == "by" and t.dep_ == "prep":
@@ -517,7 +518,9 @@ def _sources(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
-    if not out and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+    if not out and (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
+            and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+        # "revised his plans, saying that ...": the participle speaks with its main verb's subject
         return _sources(verb.head)
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children):
