@@ -5,12 +5,17 @@ Three layers:
 * :func:`resolve_date` normalises one expression ("Sunday", "last week", "the first half of
   2015", "fiscal 2025") to an ISO interval with a granularity and a basis. News convention:
   a bare weekday or month name means the latest one on or before publication, unless the
-  caller asks for the future (targets and forecasts look ahead).
+  caller asks for the future (targets and forecasts look ahead); a month name is the coming
+  one only when it is the month right after publication, and a month-day or holiday more
+  than seven months back is the next one.
 * :func:`find_time_expressions` is a regex scan (precompiled, no backtracking nests) that
   returns candidate spans in running prose.
 * :class:`DateContext` finds every expression of one spaCy ``Doc`` once and picks, for a
   claim, the expression that governs it: its clause, its sentence, the scene-setting
-  expression of its paragraph, else the publication date.
+  expression of its paragraph, the report period its lede names, else the publication date.
+  Comparison points of other figures ("up from 5% in 2019", "than a year ago", "the lowest
+  since 1980"), years that name things ("a 2009 graduate") and the times of intended actions
+  ("likely to vote in November") never govern.
 """
 from __future__ import annotations
 
@@ -51,6 +56,13 @@ NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
 ORDINALS: dict[str, int] = _LEX["ordinals"]
 DECADE_WORDS: dict[str, int] = _LEX["decade_words"]
 COUNT_NOUNS: list[str] = _LEX["count_nouns"]
+COMPARISON_HEADS = frozenset(_LEX["comparison_heads"])
+COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
+SUPERLATIVE_WORDS = frozenset(_LEX["superlative_words"])
+NAME_HEADS = frozenset(_LEX["name_heads"])
+EVENT_NOUNS = frozenset(_LEX["event_nouns"])
+PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
+REPORT_NOUNS = frozenset(_LEX["report_nouns"])
 
 
 def _alt(words) -> str:
@@ -215,6 +227,7 @@ _R_FISCAL = re.compile(r"(?:(?P<rel>last|this|next|the current|current|the previ
                        r"the coming|coming|the new|new) )?(?:fiscal(?: year)?|fy|the fiscal year)(?: (?P<y>\d{4}|\d{2}))?")
 _R_QUARTER = re.compile(
     r"(?:(?P<mod>latest|last|previous|current|this|next|past|most recent|recent|coming|same|comparable|"
+    r"corresponding|"
     r"comparable year ago|comparable year earlier|year ago|year earlier|prior year|previous year|"
     r"fiscal|calendar) )?"
     r"(?:(?P<y1>\d{4}) |(?P<ry1>last|this|next) year )?(?:fiscal )?"
@@ -245,7 +258,8 @@ _R_UNIT_AGO = re.compile(r"(?P<u>day|week|month|year|decade) (?P<dir>ago|earlier
 _R_WEEKDAY = re.compile(r"(?:(?P<rel>last|this|next|this coming|coming|past|this past) )?(?P<wd>" + _WD + r")"
                         r"(?: (?:morning|afternoon|evening|night|overnight|noon|midday|a m|p m|am|pm))?")
 _R_DAYWORD = re.compile(r"(?P<w>today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|"
-                        r"this evening|overnight|the day before yesterday|the day after tomorrow|now|"
+                        r"this evening|overnight|the day before yesterday|the day after tomorrow|now|currently|"
+                        r"presently|at present|"
                         r"the day|the day ahead|this day)(?: (?:morning|afternoon|evening|night|a m|p m))?")
 _R_WEEK_OF = re.compile(r"(?:the )?week (?:of|beginning|starting|ending) (?P<d>.+)")
 _R_YEAR_END = re.compile(r"(?:(?P<ry>last|this|next) )?(?:year|yr) end(?: (?P<ry2>last|this|next) year)?")
@@ -316,6 +330,12 @@ def _pick_year_for(month: int, day: Optional[int], pub: Day, direction: str) -> 
     if direction == "this":
         return py
     if day is None:
+        if direction == "near":
+            # a month name with no year: the latest one, unless that is eleven months back (a
+            # writer would say "last February"): the month right after publication is the coming one
+            if month == pub.month % 12 + 1:
+                return py + (pub.month == 12)
+            return py if month <= pub.month else py - 1
         if direction == "past":
             return py if month <= pub.month else py - 1
         if direction == "future":
@@ -375,7 +395,7 @@ def _rule_monthday(s, pub, fut, strict=False):
         y = _rel_year(gd["ry"], pub)
     else:
         direction = _dir_of(gd.get("rel"), fut)
-        if day is not None and direction == "past" and not strict:
+        if direction == "past" and not strict:
             direction = "near"
         y = _pick_year_for(mon, day, pub, direction)
         if day is not None and _valid_day(y, mon, day) is None:   # "Feb. 29" -> the latest leap year
@@ -641,6 +661,21 @@ def _fiscal(y: int):
     return dt.date(y - 1, 10, 1), dt.date(y, 9, 30), "year"
 
 
+_R_SPLIT_YEAR = re.compile(r"(?:the )?(\d{4}) ?[-/] ?(\d{2})(?: (?:fiscal year|budget year|season|school year|year))?")
+
+
+def _rule_split_year(s, pub, fut):
+    """A split year ("the 1987-88 budget", "the 2024-25 season"): the twelve months of a budget
+    or season year, which ends in the later year (taken as the October-September fiscal year)."""
+    m = _R_SPLIT_YEAR.fullmatch(s)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if (y + 1) % 100 != int(m.group(2)):
+        return None
+    return _fiscal(y + 1)
+
+
 def _rule_fiscal(s, pub, fut):
     m = _R_FISCAL.fullmatch(s)
     if not m:
@@ -725,6 +760,20 @@ def _rule_week_of(s, pub, fut):
     return _week_of(r[0])
 
 
+_R_DAY_NEXT_TO = re.compile(r"(?:the )?day (?P<d>before|after) (?P<x>.+)")
+
+
+def _rule_day_next_to(s, pub, fut):
+    """"the day before last Tuesday", "the day after Christmas": a named day, shifted by one."""
+    m = _R_DAY_NEXT_TO.fullmatch(s)
+    if not m or m.group("x") in ("yesterday", "tomorrow"):
+        return None
+    r = _parse(m.group("x"), pub, fut)
+    if r is None or r[2] != "day":
+        return None
+    return _day(r[0] + dt.timedelta(days=-1 if m.group("d") == "before" else 1))
+
+
 def _rule_holiday(s, pub, fut):
     m = _R_HOLIDAY.fullmatch(s)
     if not m:
@@ -743,6 +792,8 @@ def _rule_holiday(s, pub, fut):
     cands = [_holiday_in(name, y) for y in (pub.year - 1, pub.year, pub.year + 1)]
     if rel == "past":
         d = [c for c in cands if c <= pub][-1]
+        if (pub - d).days > 215:   # as a date with no year: one that far back would carry its year
+            d = next(c for c in cands if c > pub)
     elif rel == "last":
         d = [c for c in cands if c < pub][-1]
     elif rel == "future":
@@ -754,8 +805,9 @@ def _rule_holiday(s, pub, fut):
     return _day(d)
 
 
-_RULES = (_rule_numeric, _rule_fiscal, _rule_decade, _rule_year, _rule_quarter, _rule_half, _rule_season,
-          _rule_holiday, _rule_monthday, _rule_weekday, _rule_dayword, _rule_ago, _rule_relunit, _rule_week_of)
+_RULES = (_rule_numeric, _rule_split_year, _rule_fiscal, _rule_decade, _rule_year, _rule_quarter, _rule_half,
+          _rule_season, _rule_holiday, _rule_monthday, _rule_weekday, _rule_dayword, _rule_ago, _rule_relunit,
+          _rule_week_of, _rule_day_next_to)
 
 
 def _parse(s: str, pub: Day, fut: bool, strict: bool = False):
@@ -809,6 +861,8 @@ _DATEY = re.compile(r"\b(?:" + _MON + "|" + _WD + r")\b|\d{1,2}/\d{1,2}|\b\d{4}\
                     r"tomorrow|tonight|week|weekend|month|year|quarter|last|next|this|earlier|later|since)\b")
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\b(?:fiscal|fy) \d{2}\b|\d{1,2}/\d{1,2}/\d{2}\b|\bq[1-4] ?'?\d{2}\b")
 _DUMMY_PUB = dt.date(2000, 6, 14)
+_YEAR_EARLIER = re.compile(r"(?:about |nearly |almost |roughly |some |just )?(?:a|one) year (?:earlier|before)")
+_YEAR_AGO_ADJ = re.compile(r"(?i)(?:the\s+)?year[-\u2013](?:ago|earlier)")
 
 
 @lru_cache(maxsize=65536)
@@ -850,6 +904,11 @@ def _resolve_cached(expression: str, pub: Optional[Day], tense: Optional[str]) -
     s = _norm(text)
     if not s or not re.search(r"[a-z0-9]", s):
         return None
+    if _YEAR_AGO_ADJ.fullmatch(text) or _YEAR_EARLIER.fullmatch(s):
+        # "year-ago" is the adjective of "the year-ago period", and "a year earlier" counts back from
+        # the time under discussion, not from publication: with nothing else to go on, the latest
+        # reporting period (the quarter before publication), a year back
+        s = "the year ago period"
     fut = tense == "future"
     if _DEADLINE.match(s) and not _PAST_CUE.search(s):
         fut = True
@@ -911,7 +970,7 @@ _MON_FULL = "January|February|March|April|June|July|August|September|October|Nov
 _MON_ABBR = r"Jan\.|Jan\b|Feb\.|Feb\b|Mar\.|Apr\.|Apr\b|Jun\.|Jul\.|Aug\.|Aug\b|Sept\.|Sept\b|Sep\.|Oct\.|Oct\b|Nov\.|Nov\b|Dec\.|Dec\b"
 _MON_ANY = r"(?:" + _MON_FULL + r"|May|" + _MON_ABBR + r")"
 _WD_CAP = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|\d|%)"
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|\d|%|\s*(?i:pct|percent|per\s+cent)\b)"
 _NOUN_AFTER = r"(?!\s+(?:" + "|".join(re.escape(w) for w in COUNT_NOUNS) + r")\b)"
 _Y = r"(?<![\d$#£€.,/-])(?:1[89]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-(?:year|month|day|week))" + _NOUN_AFTER
 _PART_RX = r"(?i:(?:early|late|mid|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
@@ -940,6 +999,8 @@ _FIND = [re.compile(p) for p in (
     # day words
     r"\b(?:(?i:early|late|earlier|later)\s+)?(?i:yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|"
     r"this\s+afternoon|this\s+evening)\b",
+    # the present: "it is currently worth $18 million", "there are now 211 cases"
+    r"\b(?i:currently|presently|at\s+present)\b|\b(?<![-\u2013])(?i:now)\b(?![-\u2013]|,)",
     # relative units
     r"\b" + _PART_RX + r"(?i:(?:earlier|later)\s+)?(?i:(?:last|this|next|past|previous|coming|current|the\s+past|"
     r"the\s+previous|the\s+coming|the\s+current|the\s+last|the\s+latest)\s+(?:week|weekend|month|year|quarter|"
@@ -973,6 +1034,11 @@ _FIND = [re.compile(p) for p in (
     r"\b(?i:the\s+)?week\s+of\s+" + _MON_ANY + r"\s+" + _D,
     # years: "in 2019", "early 2020", "by 2026"
     _PART_RX + r"\b" + _Y,
+    # a year after a preposition, even before "of": "in 2023 of 0.8% growth"
+    r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\bthrough )|(?<=\b[Bb]y ))"
+    r"(?:1[89]\d\d|20\d\d)(?=\s+of\b)",
+    # a split year: "the 1987-88 budget", "the 2024-25 season"
+    r"(?<![\d$#£€.,/-])(?:1[89]|20)\d\d(?:-|\u2013|/)\d\d(?![\d%.,]\d|\d|%|-)",
 )]
 _RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|through|thru|until|till)\s+|\s+and\s+")
 _RANGE_LEAD = re.compile(r"(?i:\b(?:from|between)\s+)$")
@@ -1018,11 +1084,20 @@ def find_time_expressions(text: str, start: int = 0, end: Optional[int] = None) 
 # ---------------------------------------------------------------------------------------------
 # the date that governs a claim in a document
 
+_JUST_AFTER = re.compile(r"\s*(?i:in|on|during|for|at|of|as\s+of)?\s*")
+_PROSE_END = re.compile(r"[.!?\"\u201d]\s*$")
+_HEADER_LINE = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}\b")
 _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until|at|over|from|for|after|before|"
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
+
+
+def _is_figure(tok) -> bool:
+    """A number, or a noun counted by one ("9 pct", "$4 million")."""
+    return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM")
+                                                     for c in tok.children)
 
 
 class DateContext:
@@ -1033,9 +1108,13 @@ class DateContext:
         self.text = doc.text
         self.published = _as_date(published)
         self.spans = find_time_expressions(self.text)
+        h = _HEADER_LINE.match(self.text[:200])
+        if h:   # the "date YYYY-MM-DD" header gives the publication date; it dates no claim itself
+            self.spans = [sp for sp in self.spans if sp[0] >= h.end()]
         self._starts = [s for s, _, _ in self.spans]
         self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
+        self._report: Union[int, None, bool] = False
         self._sents = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -1063,7 +1142,7 @@ class DateContext:
     def _clause_head(self, tok):
         t = tok
         for _ in range(50):
-            if t.pos_ in _CLAUSE_POS or t.dep_ == "ROOT" or t.head is t:
+            if t.pos_ in _CLAUSE_POS or t.dep_ == "ROOT" or t.head == t:
                 return t
             t = t.head
         return t
@@ -1072,30 +1151,101 @@ class DateContext:
         out = [tok]
         t = tok
         for _ in range(50):
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
             out.append(t)
         return out
 
-    @staticmethod
-    def _other_quantity(root, head, start: int, end: int) -> bool:
-        """The expression hangs on another number before it reaches its clause's verb."""
+    def _in_time(self, char: int) -> bool:
+        """The character is part of a time expression ("2023" is a year, not another figure)."""
+        k = bisect.bisect_right(self._starts, char) - 1
+        return k >= 0 and self.spans[k][0] <= char < self.spans[k][1]
+
+    def _other_quantity(self, root, head, start: int, end: int) -> bool:
+        """The expression hangs on another number on its way up to the sentence root."""
         t = root.head
         for _ in range(50):
-            if t is head or t.head is t:
-                return False
             inside = start <= t.idx < end
-            if not inside and (t.pos_ == "NUM" or t.like_num or any(
-                    c.pos_ == "NUM" and not (start <= c.idx < end) for c in t.children if c.dep_ == "nummod")):
+            if not inside and not self._in_time(t.idx) and (t.pos_ == "NUM" or t.like_num or any(
+                    c.pos_ == "NUM" and not (start <= c.idx < end) and not self._in_time(c.idx)
+                    for c in t.children if c.dep_ == "nummod")):
                 return True
             # "up from 30 million in 2012": a comparison baseline hanging on the same word
             for c in t.children:
                 if c.lower_ in ("from", "than", "compared", "versus", "vs") and any(
                         (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) for w in c.subtree):
                     return True
+            if t.head == t:
+                return False
             t = t.head
         return False
+
+    @staticmethod
+    def _path(root) -> list:
+        """The tokens from ``root`` up to its sentence's root, both included."""
+        out = [root]
+        t = root
+        for _ in range(50):
+            if t.head == t:
+                break
+            t = t.head
+            out.append(t)
+        return out
+
+    def _anchor(self, root):
+        """The word that makes the expression a comparison point rather than the time of its clause:
+        "than it was a year ago", "up 5% from 2019", "compared with last year", "the lowest since 1980"."""
+        path = self._path(root)
+        for t in path:
+            w = t.lower_
+            if w in COMPARISON_WORDS or t.lemma_ == "compare":
+                return t
+            if w == "from" and t != root and (t.head.lemma_.lower() in COMPARISON_HEADS
+                                                  or t.head.lower_ in COMPARISON_HEADS or _is_figure(t.head)):
+                return t                 # "up 5% from 2019", "to 9 pct from 7 pct"
+            if w == "since" and t != root:
+                h = t.head
+                for u in [u for u in h.subtree if u.i < t.i] + [h.head]:
+                    if u.tag_ in ("JJS", "RBS") or u.lower_ in SUPERLATIVE_WORDS:
+                        return t
+        for t in path:                   # a clause introduced by "than"
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ == "than":
+                    return t
+        return None
+
+    def _name_part(self, i: int, root) -> bool:
+        """A bare year naming a thing rather than dating the clause: "a 2009 graduate",
+        "the 2016 Committee", "a 2015 Boeing jet" (events keep theirs: "the 2012 election")."""
+        t = self.spans[i][2]
+        if not re.fullmatch(r"(?:1[89]|20)\d\d", t.strip()):
+            return False
+        if root.dep_ not in ("compound", "nummod", "amod", "npadvmod", "nmod", "poss"):
+            return False
+        h = root.head
+        for _ in range(4):
+            if h.lower_ in EVENT_NOUNS or h.lemma_.lower() in EVENT_NOUNS:
+                return False
+            if h.dep_ != "compound" or h.head == h:
+                break
+            h = h.head
+        return h.pos_ == "PROPN" or h.lower_ in NAME_HEADS or h.lemma_.lower() in NAME_HEADS
+
+    @staticmethod
+    def _irrealis(head) -> bool:
+        """An infinitive or gerund clause of intent or likelihood ("likely to vote in November",
+        "enthusiastic about voting this year"): an action talked about, whose time is not that of a
+        figure outside it."""
+        up = head.head
+        if up.dep_ == "prep" and up.head != up:       # "enthusiastic about voting"
+            up = up.head
+        if up.lemma_.lower() not in PROSPECTIVE_HEADS and up.lower_ not in PROSPECTIVE_HEADS:
+            return False
+        if head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            return True
+        return head.tag_ == "VBG" and head.dep_ in ("pcomp", "xcomp") and not any(
+            c.dep_ in ("aux", "auxpass") for c in head.children)
 
     def _published_ref(self) -> Optional[DateRef]:
         if self.published is None:
@@ -1110,14 +1260,18 @@ class DateContext:
         return tense
 
     def _past_verb(self, i: int) -> bool:
-        """The expression hangs on a past-tense verb ("were told over the weekend that ...")."""
+        """The expression hangs on a past-tense verb ("were told over the weekend that ...", "as of May,
+        both measures were growing ...")."""
         s, e, _ = self.spans[i]
         espan = self.doc.char_span(s, e, alignment_mode="expand")
         if espan is None or not len(espan):
             return False
         head = self._clause_head(espan.root)
-        return head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
-                                                                 for c in head.children))
+        if head.tag_ == "VBD":
+            return True
+        # "had made", "were growing", "was told": a past-tense auxiliary
+        return head.tag_ in ("VBN", "VBG") and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                                   for c in head.children)
 
     def _final(self, i: int, tense: Optional[str], kind: str) -> Optional[DateRef]:
         t = self._tense_for(i, tense, kind)
@@ -1146,8 +1300,10 @@ class DateContext:
     # -- public -------------------------------------------------------------------------------
     def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
         """The date governing the claim whose quantity spans ``[start, end)``: a time expression of
-        its clause, else of its sentence (nearest), else its paragraph's scene-setting expression,
-        else the publication date (basis "published")."""
+        its clause, else of its sentence (nearest, within its semicolon-separated list item first),
+        else its paragraph's scene-setting expression (an opener, or a sentence's opening phrase),
+        else the completed month or quarter its story's lede names for its figures, else the
+        publication date (basis "published")."""
         doc = self.doc
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1157,6 +1313,12 @@ class DateContext:
         num_chain = self._chain(num_tok)
         num_head = self._clause_head(num_tok)
         para = self._paragraph(start)
+        # the claim is itself a comparison point ("to 15 pct from 11 pct"): only a time inside its
+        # own comparison phrase dates it
+        own = self._anchor(num_tok) if num_tok != num_head else None
+        if own is not None and (own.lower_ != "from" or any(
+                t.lower_ in ("to", "into") for t in self.doc[own.i + 1:num_tok.i])):
+            own = None        # "compared with $103 million" shares its clause's time; "from 2.7 to 1.3 million"
         best = None
         for i in self._in_range(sent.start_char, sent.end_char):
             s, e, _ = self.spans[i]
@@ -1171,7 +1333,17 @@ class DateContext:
             if espan is not None and len(espan):
                 root = espan.root
                 head = self._clause_head(root)
-                if head is num_head or root in num_chain or num_tok in self._chain(root):
+                anchor = self._anchor(root)
+                if anchor is not None and not any(anchor.left_edge.idx <= t.idx <= anchor.right_edge.idx
+                                                  for t in span):
+                    continue          # another figure's comparison point: "up from 5% in 2019"
+                if self._name_part(i, root):
+                    continue          # "a 2009 graduate"
+                own_end = own.right_edge.idx + len(own.right_edge) if own is not None else 0
+                if own is not None and not own.left_edge.idx <= root.idx <= own.right_edge.idx and not (
+                        s >= own_end and _JUST_AFTER.fullmatch(self.text[own_end:s])):
+                    continue          # "from 11 pct" is the level before the change the time dates
+                if head == num_head or root in num_chain or num_tok in self._chain(root):
                     rank = 0          # the same clause: attached to the number's own verb
                 elif head in num_chain:
                     rank = 1          # a clause that governs the number's clause
@@ -1179,25 +1351,128 @@ class DateContext:
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
             if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
                 rank = 3              # "the lowest since 2019": a comparison, not the claim's time
+            lo, hi = (e, start) if e <= start else (end, s)
+            seg = ";" in self.text[lo:hi]      # list items split by semicolons keep their own times
             dist = s - end if s >= end else start - e
-            key = (rank, dist)
+            if rank == 2 and espan is not None and len(espan) and self._irrealis(self._clause_head(espan.root)):
+                continue              # "said they are less likely to vote in November": the vote's time
+            key = (seg, rank, dist)
             if best is None or key < best[0]:
                 best = (key, i)
         if best is not None:
             r = self._final(best[1], tense, kind)
             if r is not None:
-                return r
+                return self._year_earlier(best[1], r, sent, tense, kind)
         # scene-setting: an expression opening an earlier sentence of the same paragraph
         for prev in self._earlier_sentences(sent, para):
             for i in self._in_range(prev.start_char, prev.end_char):
                 s, e, _ = self.spans[i]
-                if not _OPENER.match(self.text[prev.start_char:s]):
+                if not _OPENER.match(self.text[prev.start_char:s]) and not self._intro(prev, s, e):
                     break
                 r = self._final(i, tense, kind)
                 if r is not None:
                     return r
                 break
+        # the period a report's figures cover, set by the story's lede: "payrolls rose 337,000 in
+        # February", "the February employment report"
+        rp = self._report_period()
+        if rp is not None and self.spans[rp][1] <= start:
+            r = self._final(rp, tense, kind)
+            if r is not None:
+                return r
         return self._published_ref()
+
+    def _report_period(self) -> Optional[int]:
+        """The completed month or quarter that the lede (the first paragraph of running prose)
+        names for its figures, if its first time expression is one; else ``None``."""
+        if self._report is not False:
+            return self._report
+        self._report = None
+        h = _HEADER_LINE.match(self.text[:200])
+        pos = h.end() if h else 0
+        lede = None
+        for m in re.finditer(r"[^\n]+", self.text[pos:]):
+            seg = m.group(0).strip()
+            if len(seg.split()) >= 12 and _PROSE_END.search(seg):
+                lede = (pos + m.start(), pos + m.end())
+                break
+        if lede is None or self.published is None:
+            return None
+        for i in self._in_range(*lede):
+            r = self._resolve(i, None)
+            if r is None:
+                continue
+            if r.granularity in ("month", "quarter") and r.end and r.end < self.published.isoformat() \
+                    and self._dates_figures(i):    # a completed statistics period, not an event's day
+                self._report = i
+            break
+        return self._report
+
+    def _dates_figures(self, i: int) -> bool:
+        """The expression names a report's period ("the February employment report") or dates a
+        figure of its own clause ("rose 337,000 in February")."""
+        s, e, _ = self.spans[i]
+        espan = self.doc.char_span(s, e, alignment_mode="expand")
+        if espan is None or not len(espan):
+            return False
+        root = espan.root
+        h = root
+        for _ in range(4):            # up through a compound noun: "the February U.S. employment report"
+            if h.dep_ not in ("compound", "nmod", "poss", "amod") or h.head == h:
+                break
+            h = h.head
+        if h != root and (h.lemma_.lower() in REPORT_NOUNS or h.lower_ in REPORT_NOUNS):
+            return True
+        head = self._clause_head(root)
+        for t in espan.sent:
+            if (t.like_num or t.pos_ == "NUM") and not self._in_time(t.idx) and self._clause_head(t) == head:
+                return True
+        return False
+
+    def _year_earlier(self, i: int, r: DateRef, sent, tense, kind) -> DateRef:
+        """"compared with $4 million a year earlier": the period its sentence names (else the
+        report's period), a year back."""
+        if not _YEAR_EARLIER.fullmatch(_norm(self.spans[i][2])):
+            return r
+        refs = [j for j in self._in_range(sent.start_char, sent.end_char)
+                if j != i and not _YEAR_EARLIER.fullmatch(_norm(self.spans[j][2]))]
+        rp = self._report_period()
+        if rp is not None and rp != i and self.spans[rp][1] <= self.spans[i][0]:
+            refs.append(rp)
+        for j in refs:
+            ref = self._final(j, tense, kind)
+            if ref is None or not ref.start or ref.granularity not in ("day", "week", "month", "quarter", "year"):
+                continue
+            a, b = dt.date.fromisoformat(ref.start), dt.date.fromisoformat(ref.end or ref.start)
+            shifted = _shift_years((a, b, ref.granularity), -1)
+            if shifted is None:
+                continue
+            if ref.granularity == "month":       # Feb. 29 a year back: the whole month
+                shifted = _month(a.year - 1, a.month)
+            return DateRef(r.text, shifted[0].isoformat(), shifted[1].isoformat(), shifted[2], r.basis,
+                           r.text_start, r.text_end)
+        return r
+
+    def _intro(self, sent, s: int, e: int) -> bool:
+        """The expression sits in the phrase that opens its sentence, before the subject and the
+        verb and closed by a comma: "In the primary in March, 74 percent ...", "In a poll
+        conducted in May, ..."."""
+        espan = self.doc.char_span(s, e, alignment_mode="expand")
+        if espan is None or not len(espan):
+            return False
+        path = self._path(espan.root)
+        top = path[-1]
+        if len(path) < 2 or top != sent.root:
+            return False
+        u = path[-2]                 # the phrase hanging on the sentence's verb
+        if u.dep_ not in ("prep", "npadvmod", "advmod") or u.i >= top.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < u.i for c in top.children):
+            return False
+        if not _OPENER.match(self.text[sent.start_char:u.left_edge.idx]):
+            return False
+        after = u.right_edge.idx + len(u.right_edge)
+        return self.text[after:after + 1] == ","
 
     def _earlier_sentences(self, sent, para: int):
         if self._sents is None:

@@ -412,3 +412,190 @@ def test_forecast_names_the_nearest_period(nlp):
     start = text.index("40")
     r = ctx.for_claim(start, start + 2, kind="target")
     assert r.start == "2025-12-01"
+
+
+# ---------------------------------------------------------------------------------------------
+# resolution: the coming month, holidays, shifted days, split and year-ago periods
+
+@pytest.mark.parametrize("expr,pub,tense,start,end,gran", [
+    # a bare month right after publication is the coming one (the one eleven months back would
+    # be "last February"); two or more months ahead it is still the latest one
+    ("February", "2025-01-29", None, "2025-02-01", "2025-02-28", "month"),
+    ("early January", "2024-12-10", None, "2025-01-01", "2025-01-31", "month"),
+    ("mid-February", "2025-01-29", None, "2025-02-01", "2025-02-28", "month"),
+    ("February", "2025-01-29", "past", "2024-02-01", "2024-02-29", "month"),
+    ("in April", "2025-01-29", None, "2024-04-01", "2024-04-30", "month"),
+    # a holiday more than seven months back is the coming one
+    ("Election Day", "2026-10-20", None, "2026-11-03", "2026-11-03", "day"),
+    ("Labor Day", "2025-10-02", None, "2025-09-01", "2025-09-01", "day"),
+    # a named day shifted by one
+    ("the day before last Tuesday", "2025-01-31", None, "2025-01-27", "2025-01-27", "day"),
+    ("the day after Christmas", "2025-01-10", None, "2024-12-26", "2024-12-26", "day"),
+    # split years: a budget or season year, ending in the later year
+    ("1987-88", "1987-03-20", None, "1987-10-01", "1988-09-30", "year"),
+    ("the 2024-25 season", "2025-01-10", None, "2024-10-01", "2025-09-30", "year"),
+    ("2024-26", "2025-01-10", None, "2024-01-01", "2026-12-31", "period"),
+    # the reporting period a year back: "year-ago", "the corresponding period last year", and
+    # "a year earlier", which counts back from the time under discussion rather than from today
+    ("year-ago", "2025-10-28", None, "2024-07-01", "2024-09-30", "quarter"),
+    ("Year-earlier", "2025-05-06", None, "2024-01-01", "2024-03-31", "quarter"),
+    ("the corresponding period last year", "2025-10-28", None, "2024-07-01", "2024-09-30", "quarter"),
+    ("a year earlier", "2025-10-28", None, "2024-07-01", "2024-09-30", "quarter"),
+    ("a year ago", "2025-10-28", None, "2024-01-01", "2024-12-31", "year"),
+    # the present
+    ("currently", MON, None, "2025-01-27", "2025-01-27", "day"),
+    ("now", MON, None, "2025-01-27", "2025-01-27", "day"),
+])
+def test_resolve_more(expr, pub, tense, start, end, gran):
+    r = resolve_date(expr, published=pub, tense=tense)
+    assert (r.start, r.end, r.granularity) == (start, end, gran)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a day range never runs into a percentage
+    ("The state raises its tax rate on April 1 to 15 pct from 11 pct.", ["April 1"]),
+    ("Tuition rises Sept. 1 to 12 percent more.", ["Sept. 1"]),
+    # a year after a preposition, even before "of"
+    ("The county saw a rise in 2023 of 2.1% in jobs.", ["2023"]),
+    ("Some 2000 of them were new.", []),
+    # split years
+    ("Lawmakers cut the 2024-25 budget by $3 million.", ["2024-25"]),
+    # the present
+    ("The plant is currently worth about $18 million.", ["currently"]),
+    ("There are now 211 cases. Now, consider the cost.", ["now"]),
+    ("The now-closed plant employed 300 people.", []),
+])
+def test_find_more(text, expected):
+    assert _found(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# the date that governs a claim: comparison points, names, lists, intents, openers, reports
+
+def test_comparison_baseline_of_another_figure(nlp):
+    text = "About 9 million riders used the line, up from roughly 6 million riders in 2019, the agency said."
+    assert _claim(nlp, text, "9 million").basis == "published"
+    assert _claim(nlp, text, "6 million").text == "2019"
+
+
+def test_than_clause_is_a_comparison(nlp):
+    text = "In all, 55% of residents say the city is safer now than it was a year ago, compared to 30% who disagree."
+    assert _claim(nlp, text, "55%").start == "2025-01-29"
+    assert _claim(nlp, text, "30%").start == "2025-01-29"
+
+
+def test_change_from_a_year_is_its_baseline(nlp):
+    text = "Turnout among young voters fell roughly 30 percent from 2012, officials said."
+    assert _claim(nlp, text, "30 percent").basis == "published"
+
+
+def test_since_after_a_superlative_is_a_comparison(nlp):
+    text = "The jobless rate fell to 3.9 pct, the lowest rate since June 1998, the ministry said."
+    assert _claim(nlp, text, "3.9 pct").basis == "published"
+    text = "Officials counted 26 new cases since Friday, the department said."
+    assert _claim(nlp, text, "26").text == "Friday"
+
+
+def test_a_figure_that_is_the_level_before_a_change(nlp):
+    text = "The province will raise its sales tax on July 1 to 9 pct from 7 pct, the minister said."
+    assert _claim(nlp, text, "9 pct", kind="target").start == "2025-07-01"
+    assert _claim(nlp, text, "7 pct").basis == "published"
+    text = "Ridership dropped from 4.2 million to 3.1 million in the period from July 2023 through June 2024."
+    assert _claim(nlp, text, "3.1 million").text == "July 2023 through June 2024"
+
+
+def test_year_naming_a_thing_is_not_its_date(nlp):
+    text = "Maria Lopez, a 2011 Rutgers University graduate, owes about $64,000 in student loans."
+    assert _claim(nlp, text, "$64,000").basis == "published"
+    text = "The 2024 Fund has raised more than $2 million from donors."
+    assert _claim(nlp, text, "$2 million").basis == "published"
+    text = "Turnout in the 2012 election reached 58 percent."
+    assert _claim(nlp, text, "58 percent").text == "2012"
+
+
+def test_list_items_split_by_semicolons_keep_their_times(nlp):
+    text = ("Police made 12 arrests in Dayton in March; 40 arrests in Toledo in December; "
+            "and more than 90 in Akron last July.")
+    pub = dt.date(2025, 4, 20)
+    assert _claim(nlp, text, "12", pub=pub).text == "March"
+    assert _claim(nlp, text, "40", pub=pub).start == "2024-12-01"
+    assert _claim(nlp, text, "90", pub=pub).start == "2024-07-01"
+
+
+def test_years_as_dates_are_not_other_figures(nlp):
+    text = "The region saw a brief rise in 2023 of 0.9% growth and an even higher rate of 1.4% in 2024."
+    pub = dt.date(2026, 1, 20)
+    assert _claim(nlp, text, "0.9%", pub=pub).text == "2023"
+    assert _claim(nlp, text, "1.4%", pub=pub).text == "2024"
+
+
+def test_time_of_an_intended_action_does_not_date_the_figure(nlp):
+    text = "Two in three voters said they are less likely to back the mayor in November."
+    assert _claim(nlp, text, "Two in three").basis == "published"
+    text = "Agents were sent to Denver to enforce the order over the weekend, and they detained six people."
+    assert _claim(nlp, text, "six").start == "2025-01-25"
+
+
+def test_header_date_dates_no_claim(nlp):
+    text = "date 2025-01-29 The council approved $4 million in flood aid on Monday, after the wettest week on record."
+    assert _claim(nlp, text, "$4 million").text == "Monday"
+
+
+def test_opening_phrase_sets_the_scene(nlp):
+    text = ("In the state primary in March, 61 percent of voters were over 50. Seventy percent were women, "
+            "while 22 percent were students.")
+    pub = dt.date(2025, 6, 10)
+    assert _claim(nlp, text, "Seventy percent", pub=pub).start == "2025-03-01"
+    text = "In a survey conducted in May, 44 percent backed the plan. Among renters, support was 61 percent."
+    assert _claim(nlp, text, "61 percent", pub=pub).start == "2025-05-01"
+    text = "Under the plan adopted by the board, fares rose. Riders paid 12 percent more."
+    assert _claim(nlp, text, "12 percent", pub=pub).basis == "published"
+
+
+def test_past_progressive_target_keeps_its_time(nlp):
+    text = "As of May, both measures were growing at rates below the bank's 3 to 5 pct target ranges."
+    r = _claim(nlp, text, "3 to 5 pct", pub=dt.date(2025, 6, 18), kind="target")
+    assert r.start == "2025-05-01"
+
+
+def test_the_present_dates_the_figure(nlp):
+    text = ("The building was insured for $35 million in 2011, and appraisers say it is currently worth "
+            "about $18 million.")
+    assert _claim(nlp, text, "$18 million").start == "2025-01-29"
+    assert _claim(nlp, text, "$35 million").text == "2011"
+
+
+def test_report_period_of_the_lede(nlp):
+    text = ("FACTORY JOBS RISE\n\n"
+            "Factory payrolls rose 41,000 in February, more than economists had expected, the ministry said.\n\n"
+            "The average work week rose 0.3 hours, the longest since 1998.\n\n"
+            "Analysts said 12,000 of the gain came from returning strikers.")
+    pub = dt.date(2025, 3, 7)
+    assert _claim(nlp, text, "0.3 hours", pub=pub).start == "2025-02-01"
+    assert _claim(nlp, text, "12,000", pub=pub).start == "2025-02-01"
+    # a day in the lede is an event, not a report period: later figures keep the publication date
+    text = ("The council met Tuesday to debate the budget, which officials called the tightest in years.\n\n"
+            "The plan adds 40 officers.")
+    assert _claim(nlp, text, "40", pub=dt.date(2025, 1, 29)).basis == "published"
+
+
+def test_a_year_earlier_counts_back_from_its_sentence(nlp):
+    text = "Net income in the third quarter was $5 million, compared with $4 million a year earlier."
+    r = _claim(nlp, text, "$4 million", pub=dt.date(2025, 11, 4))
+    assert (r.start, r.end, r.granularity) == ("2024-07-01", "2024-09-30", "quarter")
+    text = "Sales in December rose to 40 mln dlrs from 38 mln dlrs a year earlier."
+    r = _claim(nlp, text, "38 mln", pub=dt.date(2025, 1, 20))
+    assert (r.start, r.end) == ("2023-12-01", "2023-12-31")
+
+
+def test_actual_claims_never_after_publication(nlp):
+    texts = ["Officials expect to hire 40 officers in February.", "The city hired 40 officers in February.",
+             "The agency will make 300 arrests next week.", "Stores sold 1,200 cars during the 2025-26 season."]
+    for text in texts:
+        doc = nlp(text)
+        ctx = DateContext(doc, PUB)
+        for m in __import__("re").finditer(r"\d[\d,]*", text):
+            for kind in ("actual", "target", "forecast"):
+                r = ctx.for_claim(m.start(), m.end(), kind=kind)
+                if kind == "actual":
+                    assert r.start <= PUB.isoformat()
