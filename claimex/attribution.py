@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +32,8 @@ _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addre
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
+_SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
+_RECORD_NOUNS = frozenset(_C["record_nouns"])
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
@@ -152,6 +154,10 @@ class Attributor:
                 return Speaker(name=tok.text, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             return None
+        if tok.pos_ not in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.is_alpha:
+            # "said Skelly" with the name mis-tagged: a surname, resolved like one
+            return Speaker(name=self._resolve_person(tok.text), type="person", cue=cue, mode=mode, via=via,
+                           start=tok.idx, end=tok.idx + len(tok))
         ent = _entity_of(tok)
         if tok.pos_ == "PROPN" and tok.text in self.full and " " in self.full[tok.text] \
                 and (ent is None or ent.label_ != "PERSON") and (ent is None or len(ent) == 1) \
@@ -180,7 +186,7 @@ class Attributor:
         low = tok.lower_
         inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
                  and e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
-        if lemma in _DOC_NOUNS or low in _DOC_NOUNS:
+        if lemma in _DOC_NOUNS or low in _DOC_NOUNS or lemma in _RECORD_NOUNS:
             via = via or (inner[0].text if inner else None)
             return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
                            start=phrase.start_char, end=phrase.end_char)
@@ -229,17 +235,23 @@ class Attributor:
                 a.speaker = b.speaker
 
     def _only_cue_between(self, prev: _Quote, q: _Quote) -> bool:
-        """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with nobody else
-        named in between, goes on in the same voice."""
+        """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with no sentence of
+        the writer's own in between, goes on in the same voice."""
         if "\n" in self.text[prev.end:q.start] or q.start - prev.end > 400:
             return False
-        sp = prev.speaker
-        for ent in self.doc.ents:
-            if ent.start_char >= q.start:
-                break
-            if ent.start_char >= prev.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE") \
-                    and not (sp.start is not None and sp.start <= ent.start_char < sp.end):
+        span = self.doc.char_span(prev.end, q.start, alignment_mode="contract")
+        if span is None:
+            return True
+        if any(t.is_sent_start and not (t.is_punct or t.is_space) for t in span):
+            # a sentence of the writer's own in between: only a quoted fragment inside a sentence
+            # ("Of that total, “about 75 percent” ...") still speaks in the earlier voice, and only
+            # with nobody else named in between
+            if self.text[q.start - 1:q.start].strip() == "" and (q.start < 2 or self.text[q.start - 2] in ".!?\n"):
                 return False
+            sp = prev.speaker
+            return not any(prev.end <= e.start_char < q.start and e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+                           and not (sp.start is not None and sp.start <= e.start_char < sp.end)
+                           for e in self.doc.ents)
         return True
 
     def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
@@ -346,8 +358,10 @@ class Attributor:
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
         q = self._quote_at(span.start_char, span.end_char)
-        if q is not None:
+        if q is not None and q.speaker is not None:
             return q.speaker
+        # a quotation nobody is named for (a title, scare quotes, an unclosed mark) is read like
+        # the article's own text: the cues of its sentence decide
         sent = span.sent
         # reporting verbs above the number
         head = span.root
@@ -368,8 +382,8 @@ class Attributor:
                         and not (_is_under(head, src) and _is_under(src, cur)):
                     if aside:
                         return None  # "..., which was valued at $62.5 billion, ...": the article's aside
-                    if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src):
-                        sp = self._mention(src, cur.text, "indirect", self._via(cur))
+                    if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src, lem):
+                        sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
                         if sp is not None:
                             return sp
         # "according to X", "per X"
@@ -385,7 +399,7 @@ class Attributor:
                         return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
                                        title=sp.title, via=sp.via, start=sp.start, end=sp.end)
         # "at 45% in the latest Wall Street Journal poll", "in a survey by X"
-        for cur in [head, *list(head.ancestors)[:6]]:
+        for cur in _up_to_conj([head, *list(head.ancestors)[:6]]):
             for c in cur.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
                     for o in c.children:
@@ -415,7 +429,7 @@ class Attributor:
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue
             src = _source_of(t, (span.start_char, span.end_char))
-            if src is not None and lem not in _SPEECH and not _is_evidence_source(src):
+            if src is not None and lem not in _SPEECH and not _is_evidence_source(src, lem):
                 continue
             if src is not None:
                 sp = self._mention(src, t.text, "indirect", self._via(t))
@@ -522,10 +536,36 @@ def _sources(verb: Token) -> list[Token]:
             and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
         # "revised his plans, saying that ...": the participle speaks with its main verb's subject
         return _sources(verb.head)
+    if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):
+        nxt = verb.doc[verb.i + 1]
+        if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
+                and nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.sent.start != nxt.i \
+                and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
+            out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
     return out
+
+
+def _up_to_conj(chain: list[Token]) -> list[Token]:
+    """The chain of heads up to a coordination: "45% in poll A, 41% in poll B": the second
+    figure does not reach the first one's poll."""
+    for k, t in enumerate(chain):
+        if t.dep_ == "conj":
+            return chain[: k + 1]
+    return chain
+
+
+def _at_pronoun(sp: Optional[Speaker], verb: Token, src: Token) -> Optional[Speaker]:
+    """ "the union, which reported ...": the mention attached to the cue is "which"; the name
+    stays the antecedent's."""
+    if sp is None:
+        return None
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i != src.i and _antecedent(c).i == src.i:
+            return replace(sp, start=c.idx, end=c.idx + len(c))
+    return sp
 
 
 def _antecedent(t: Token) -> Token:
@@ -591,8 +631,11 @@ def _is_under(tok: Token, anc: Token) -> bool:
     return False
 
 
-def _is_evidence_source(src: Token) -> bool:
-    """ "data show", "the report found", "a poll by X found", "records show"."""
+def _is_evidence_source(src: Token, verb_lemma: str = "") -> bool:
+    """ "data show", "the report found", "a poll by X found", "records show"; with "show" and
+    the like, also "it showed" and records such as ledgers and emails."""
     if src.lemma_.lower() in _DOC_NOUNS or src.lower_ in _DOC_NOUNS:
+        return True
+    if verb_lemma in _SHOWING and (src.lower_ in ("it", "they") or src.lemma_.lower() in _RECORD_NOUNS):
         return True
     return any(c.lemma_.lower() in _DOC_NOUNS for c in src.children if c.dep_ == "compound")
