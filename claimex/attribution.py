@@ -170,6 +170,12 @@ class Attributor:
             title = _title(ent)
             return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, title=title,
                            start=ent.start_char, end=ent.end_char)
+        if ent is not None and ent.label_ != "PERSON" and len(ent) >= 3 and ent[0].text in _TITLES \
+                and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:]) and len(ent) <= 4:
+            # "Councilor Amos Finch" tagged as an organisation: a title and a name
+            person = ent[1:]
+            return Speaker(name=self._resolve_person(person.text), type="person", cue=cue, mode=mode, via=via,
+                           title=ent[0].text, start=person.start_char, end=person.end_char)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             name = _clean_name(ent.text)
             head_lemma = tok.lemma_.lower()

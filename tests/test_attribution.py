@@ -78,3 +78,113 @@ def test_trailing_and_parenthetical_cues(ex):
     text = "In the latest Harlow College poll, the mayor led 52 percent to 40 percent."
     sp = one(ex, text, "52 percent").speaker
     assert sp is not None and sp.type == "document" and "poll" in sp.name
+
+
+# --- quotation forms ------------------------------------------------------------------------
+def test_later_quote_in_same_paragraph_keeps_speaker(ex):
+    text = '"The levy is overdue," Councilor Amos Finch said. "Nineteen years of delay is enough."'
+    sp = one(ex, text, "Nineteen").speaker
+    assert sp is not None and sp.name == "Amos Finch" and sp.mode == "direct"
+
+
+def test_writer_sentence_between_quotes_breaks_the_voice(ex):
+    text = '"We are ready," Finch said. Lena Ruiz opposed the plan. "We need 40 more buses."'
+    assert one(ex, text, "40").speaker is None or one(ex, text, "40").speaker.name != "Finch"
+
+
+def test_quoted_fragment_continues_earlier_voice(ex):
+    text = ('The agency said "more than 680" people were detained in the sweep. '
+            'Of that total, "about 75 percent" had prior records.')
+    sp = one(ex, text, "75 percent").speaker
+    assert sp is not None and sp.name == "agency"
+
+
+def test_colon_introduces_quote(ex):
+    text = ("The county executive continued:\n\n"
+            '"We cut 400 positions and saved $12 million."')
+    for needle in ("400", "$12 million"):
+        sp = one(ex, text, needle).speaker
+        assert sp is not None and sp.name == "county executive" and sp.mode == "direct", needle
+
+
+def test_bare_name_and_colon(ex):
+    text = 'Dana Whitfield: "The county added 1,400 jobs last year."'
+    sp = one(ex, text, "1,400").speaker
+    assert sp is not None and sp.name == "Dana Whitfield"
+
+
+def test_transcript_as_follows(ex):
+    text = ('Partial transcript as follows:\n\n"MORALES: We lost 3,000 jobs last year.\n\n'
+            '"PIKE: We added 200 more."')
+    for needle in ("3,000", "200"):
+        sp = one(ex, text, needle).speaker
+        assert sp is not None and sp.name == "Partial transcript", needle
+
+
+def test_colon_verb_inside_quote_is_not_the_cue(ex):
+    # the verb after the colon lies inside the quotation: the name before the colon speaks
+    text = 'Marta Lindqvist: "The county added 900 beds."'
+    assert one(ex, text, "900").speaker.name == "Marta Lindqvist"
+
+
+def test_two_apostrophe_quotes(ex):
+    text = "''We have shown we can grow,'' Mr. Keel added. ''Six months ago we were at 7 percent.''"
+    for needle in ("Six", "7 percent"):
+        sp = one(ex, text, needle).speaker
+        assert sp is not None and sp.name == "Keel" and sp.mode == "direct", needle
+
+
+def test_inverted_name_mistagged(ex):
+    text = '"Having the file and two analysts who read it is valuable," said Skelly.'
+    sp = one(ex, text, "two").speaker
+    assert sp is not None and sp.name == "Skelly" and sp.type == "person"
+
+
+def test_speakerless_quote_falls_back_to_sentence_cue(ex):
+    text = 'Other gaps, according to the poll, include age (Lind leads by 29 points among "young voters).'
+    sp = one(ex, text, "29 points").speaker
+    assert sp is not None and sp.cue == "according to"
+
+
+# --- cues -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, needle, name", [
+    ("The mayor vowed to hire 300 officers by June.", "300", "mayor"),
+    ("The governor pledged to cut 1,200 state jobs.", "1,200", "governor"),
+    ("Mr. Lamont revised his plans in October, saying that about 5,500 troops would remain.",
+     "about 5,500", "Lamont"),
+    ("A federal judge ruled that the school defrauded more than 100,000 students.",
+     "more than 100,000", "federal judge"),
+    ("Exit polling showed that the senator won every group except voters under 30.", "under 30",
+     "Exit polling"),
+    ("A March 2 email shows the office sent 10 staffers to the event.", "10", "March 2 email"),
+    ("In a Daily Ledger poll last month, Mr. Cruz had a 10 percentage-point lead.", "10", "Daily Ledger poll"),
+])
+def test_more_cues(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
+
+
+def test_plans_are_the_articles_voice(ex):
+    # a plan or aim is what the subject does, not what it asserts
+    assert one(ex, "The district plans to add 1,150 classroom aides by 2028.", "1,150").speaker is None
+    assert one(ex, "The government aims to cut water use by 10% by 2030.", "10%").speaker is None
+
+
+def test_relative_pronoun_is_the_mention(ex):
+    text = "The union, which reported spending more than $10 million on ads, endorsed her."
+    sp = one(ex, text, "more than $10 million").speaker
+    assert sp.name == "union" and text[sp.start:sp.end] == "which"
+
+
+def test_subject_holding_the_figure_is_not_the_speaker(ex):
+    text = ("The jobless rate held at 6.6 pct in March, while the number of unemployed fell "
+            "131,000, the department said.")
+    for needle in ("6.6 pct", "131,000"):
+        assert one(ex, text, needle).speaker.name == "department", needle
+
+
+def test_coordinated_figures_keep_their_own_poll(ex):
+    text = "Her approval stands at 45% in the latest Ledger poll, and at 41% in a Courier survey."
+    assert "Ledger" in one(ex, text, "45%").speaker.name
+    sp = one(ex, text, "41%").speaker
+    assert sp is None or "Ledger" not in sp.name
