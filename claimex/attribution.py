@@ -34,6 +34,7 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
@@ -372,6 +373,7 @@ class Attributor:
         # reporting verbs above the number
         head = span.root
         cur, hops, aside = head, 0, False
+        pending: Optional[Speaker] = None
         while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
@@ -381,7 +383,8 @@ class Attributor:
             lem = cur.lemma_.lower()
             if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE
                                                 or (lem in _INTENT and below.dep_ in ("xcomp", "ccomp"))):
-                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS:
+                gerund = below.dep_ == "prep" and any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
+                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
@@ -390,8 +393,12 @@ class Attributor:
                         return None  # "..., which was valued at $62.5 billion, ...": the article's aside
                     if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src, lem):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
-                        if sp is not None:
+                        if sp is not None and lem in _WEAK and pending is None:
+                            pending = sp  # "the chief said China expects 6.5%": a reporter above wins
+                        elif sp is not None:
                             return sp
+        if pending is not None:
+            return pending
         # "according to X", "per X"
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
@@ -548,6 +555,10 @@ def _sources(verb: Token) -> list[Token]:
                 and nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.sent.start != nxt.i \
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
             out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
+    if not out and verb.lemma_.lower() in _SPEECH:
+        left = _left_name(verb)
+        if left is not None:
+            out = [left]  # "Marcel Lazar, 44, said ..." with the name parsed as an apposition
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
@@ -572,6 +583,24 @@ def _at_pronoun(sp: Optional[Speaker], verb: Token, src: Token) -> Optional[Spea
         if c.dep_ == "nsubj" and c.i != src.i and _antecedent(c).i == src.i:
             return replace(sp, start=c.idx, end=c.idx + len(c))
     return sp
+
+
+def _left_name(verb: Token) -> Optional[Token]:
+    """The name right before a subjectless reporting verb, past an age or title set off by commas."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].text == ",":
+        # ", 44," / ", the group's director,": step over one comma-bounded aside
+        j = i - 1
+        while j > verb.sent.start and doc[j].text != "," and i - j < 10:
+            j -= 1
+        i = j - 1 if j > verb.sent.start and doc[j].text == "," else -1
+    if i < verb.sent.start:
+        return None
+    t = doc[i]
+    if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" and t.dep_ != "compound":
+        return t
+    return None
 
 
 def _antecedent(t: Token) -> Token:

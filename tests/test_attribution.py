@@ -188,3 +188,27 @@ def test_coordinated_figures_keep_their_own_poll(ex):
     assert "Ledger" in one(ex, text, "45%").speaker.name
     sp = one(ex, text, "41%").speaker
     assert sp is None or "Ledger" not in sp.name
+
+
+def test_reporter_above_a_belief_verb_wins(ex):
+    sp = one(ex, "The executive said China is expecting a 6.5 percent growth rate.", "6.5 percent").speaker
+    assert sp.name == "executive"
+    assert one(ex, "Analysts expect 300 layoffs.", "300").speaker.name == "Analysts"
+
+
+def test_name_before_subjectless_cue_past_an_age(ex):
+    text = "As part of his plea, Marcel Lazar, 44, said that he defrauded nearly 100 retirees."
+    sp = one(ex, text, "nearly 100").speaker
+    assert sp is not None and sp.name == "Marcel Lazar"
+
+
+def test_admitted_to_gerund(ex):
+    sp = one(ex, "The contractor admitted to overbilling the city by $40,000.", "$40,000").speaker
+    assert sp is not None and sp.name == "contractor"
+
+
+def test_record_nouns_only_with_showing_verbs(ex):
+    assert one(ex, "The top-line number shows her ahead by two percentage points.",
+               "two percentage points").speaker.type == "document"
+    # a figure that merely rises is no source
+    assert one(ex, "The number of permits rose by 300 last year.", "300").speaker is None
