@@ -34,6 +34,7 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
@@ -382,8 +383,10 @@ class Attributor:
             hops += 1
             lem = cur.lemma_.lower()
             if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE
-                                                or (lem in _INTENT and below.dep_ in ("xcomp", "ccomp"))):
-                gerund = below.dep_ == "prep" and any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
+                                                or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
+                                                                        or (below.dep_ == "prep" and below.lower_ == "for")))):
+                gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
+                                                   or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
                 if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
@@ -411,16 +414,20 @@ class Attributor:
                             return sp
                         return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
                                        title=sp.title, via=sp.via, start=sp.start, end=sp.end)
-        # "at 45% in the latest Wall Street Journal poll", "in a survey by X"
-        for cur in _up_to_conj([head, *list(head.ancestors)[:6]]):
-            for c in cur.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                    for o in c.children:
-                        if o.dep_ == "pobj" and o.lemma_.lower() in ("poll", "survey", "study", "report", "analysis",
-                                                                     "census", "tally", "count", "data"):
-                            sp = self._mention(o, f"{c.text} {o.text}", "report")
-                            if sp is not None:
-                                return sp
+        # "at 45% in the latest Wall Street Journal poll", "In a poll released Sunday, 8 percent ...":
+        # the nearest such source of the sentence, so coordinated figures keep their own poll
+        found = []
+        for c in sent:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and (o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES):
+                        end = o.idx + len(o)
+                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
+                        found.append((abs(gap), c, o))
+        for _, c, o in sorted(found, key=lambda x: x[0]):
+            sp = self._mention(o, f"{c.text} {o.text}", "report")
+            if sp is not None:
+                return sp
         # "by X's count"
         for t in sent:
             if t.lower_ == "by" and t.dep_ == "prep":
@@ -436,7 +443,8 @@ class Attributor:
             lem = t.lemma_.lower()
             if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
                 continue
-            trailing = _trailing_cue(t)
+            trailing = _trailing_cue(t) or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                                       for c in t.children))  # "As X noted, ..."
             if not (t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.i > head.i) or trailing):
                 continue
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):

@@ -212,3 +212,27 @@ def test_record_nouns_only_with_showing_verbs(ex):
                "two percentage points").speaker.type == "document"
     # a figure that merely rises is no source
     assert one(ex, "The number of permits rose by 300 last year.", "300").speaker is None
+
+
+def test_poll_opening_the_sentence_covers_its_clauses(ex):
+    text = ("In a Ledger poll released Sunday, just 8 percent of Democrats said they would back Ortiz; "
+            "just 1 percent said they would back the Green Party.")
+    for needle in ("8 percent", "1 percent"):
+        sp = one(ex, text, needle).speaker
+        assert sp is not None and sp.name == "Ledger poll", needle
+
+
+def test_as_x_noted(ex):
+    sp = one(ex, "As another Pew study noted, the average age of the group was 18.", "18").speaker
+    assert sp is not None and sp.name == "Pew study" and sp.type == "document"
+
+
+def test_asked_for(ex):
+    sp = one(ex, "The mayor originally asked for $1.9 billion to fight the outbreak.", "$1.9 billion").speaker
+    assert sp is not None and sp.name == "mayor"
+
+
+def test_polling_average(ex):
+    sp = one(ex, "Ortiz leads by roughly 9 percentage points in the Courier average of recent polls.",
+             "roughly 9 percentage points").speaker
+    assert sp is not None and sp.type == "document"
