@@ -34,6 +34,7 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
@@ -385,6 +386,11 @@ class Attributor:
             if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE
                                                 or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
                                                                         or (below.dep_ == "prep" and below.lower_ == "for")))):
+                if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+                    continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
+                if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ == "at" for c in cur.children):
+                    continue  # "put him in the Cabinet" is no estimate; "put the cost at $5 million" is
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
                 if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund:
@@ -443,6 +449,11 @@ class Attributor:
             lem = t.lemma_.lower()
             if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
                 continue
+            if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ == "at" for c in t.children):
+                continue
+            if lem in _CONTENT_ONLY and any(c.dep_ == "dobj" and not (span.start <= c.i < span.end) for c in t.children) \
+                    and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                continue  # "their smiles said a lot": the verb's object is what it says
             trailing = _trailing_cue(t) or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                        for c in t.children))  # "As X noted, ..."
             if not (t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.i > head.i) or trailing):

@@ -236,3 +236,20 @@ def test_polling_average(ex):
     sp = one(ex, "Ortiz leads by roughly 9 percentage points in the Courier average of recent polls.",
              "roughly 9 percentage points").speaker
     assert sp is not None and sp.type == "document"
+
+
+def test_put_is_an_estimate_only_with_at(ex):
+    assert one(ex, "Officials put the cost at $5 million.", "$5 million").speaker.name == "Officials"
+    assert one(ex, "The coach put 12 rookies on the roster.", "12").speaker is None
+
+
+def test_say_with_its_own_object_reports_nothing_else(ex):
+    text = "The family has lived here for three months, and their smiles said a lot."
+    assert one(ex, text, "three").speaker is None
+
+
+def test_deed_beside_the_report_is_not_reported(ex):
+    text = "Officials said 19 cases came from households and four resulted from church gatherings."
+    assert one(ex, text, "four").speaker.name == "Officials"
+    text = "The senator tweeted a photo and donated $5,000 to the shelter."
+    assert one(ex, text, "$5,000").speaker is None
