@@ -251,13 +251,15 @@ class Attributor:
         span = self.doc.char_span(prev.end, q.start, alignment_mode="contract")
         if span is None:
             return True
-        if any(t.is_sent_start and not (t.is_punct or t.is_space) for t in span):
+        sp = prev.speaker
+        cue_sent = [t for t in span if t.is_sent_start and not (t.is_punct or t.is_space)
+                    and not (sp.start is not None and t.sent.start_char <= sp.start < t.sent.end_char)]
+        if cue_sent:
             # a sentence of the writer's own in between: only a quoted fragment inside a sentence
             # ("Of that total, “about 75 percent” ...") still speaks in the earlier voice, and only
             # with nobody else named in between
             if self.text[q.start - 1:q.start].strip() == "" and (q.start < 2 or self.text[q.start - 2] in ".!?\n"):
                 return False
-            sp = prev.speaker
             return not any(prev.end <= e.start_char < q.start and e.label_ in ("PERSON", "ORG", "NORP", "GPE")
                            and not (sp.start is not None and sp.start <= e.start_char < sp.end)
                            for e in self.doc.ents)
@@ -565,7 +567,7 @@ def _sources(verb: Token) -> list[Token]:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
     if not out and (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
-            and verb.head.pos_ == "VERB" and verb.head.i != verb.i:
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         # "revised his plans, saying that ...": the participle speaks with its main verb's subject
         return _sources(verb.head)
     if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):

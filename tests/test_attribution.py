@@ -253,3 +253,15 @@ def test_deed_beside_the_report_is_not_reported(ex):
     assert one(ex, text, "four").speaker.name == "Officials"
     text = "The senator tweeted a photo and donated $5,000 to the shelter."
     assert one(ex, text, "$5,000").speaker is None
+
+
+def test_quote_after_question_and_cue_sentence_continues(ex):
+    text = '"Why is he attacking me?" Ortiz said. "He has to knock out seven or eight rivals first."'
+    sp = one(ex, text, "seven or eight").speaker
+    assert sp is not None and sp.name == "Ortiz" and sp.mode == "direct"
+
+
+def test_participle_on_a_copula_takes_its_subject(ex):
+    text = "Lind is more cautious, saying she favors raising the wage from $7.25 to $12."
+    sp = one(ex, text, "$12").speaker
+    assert sp is not None and sp.name == "Lind"
