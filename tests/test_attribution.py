@@ -263,5 +263,5 @@ def test_quote_after_question_and_cue_sentence_continues(ex):
 
 def test_participle_on_a_copula_takes_its_subject(ex):
     text = "Lind is more cautious, saying she favors raising the wage from $7.25 to $12."
-    sp = one(ex, text, "$12").speaker
+    sp = one(ex, text, "$7.25 to $12").speaker
     assert sp is not None and sp.name == "Lind"
