@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import pipeline as _pipeline  # registers the "claimex" factory and Doc._.claims
 from .records import Claim, Quantity
@@ -67,6 +69,36 @@ def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
     return out
 
 
+#: whitespace-free runs longer than this are tokenized in pieces of this many characters: spaCy's
+#: tokenizer takes time quadratic in the length of one such run ("\"" * 20000, 200,000 of punctuation)
+MAX_RUN = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, in time linear in the length of the text.
+
+    Text is cut only where a whitespace-free run longer than :data:`MAX_RUN` starts (after
+    whitespace, so the tokens there are those of the whole text) and inside such runs, every
+    :data:`MAX_RUN` characters; the pieces are tokenized apart and joined. ``doc.text`` has the
+    length of ``text``, and equals it unless the text holds lone surrogates (read as U+FFFD).
+    """
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (JSON "\ud800") are not Unicode: U+FFFD, one for one
+    cuts = []
+    for m in _LONG_RUN.finditer(text):
+        cuts.extend(range(m.start(), m.end(), MAX_RUN))
+    if not cuts:
+        return nlp.make_doc(text)
+    bounds = [c for c in cuts if c > 0] + [len(text)]
+    docs, a = [], 0
+    for b in bounds:
+        docs.append(nlp.make_doc(text[a:b]))
+        a = b
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def _shift(d: dict, off: int, doc_id: str) -> dict:
     """A claim dict of a piece, moved to whole-text offsets (and its id recomputed)."""
     from .records import make_claim_id
@@ -97,7 +129,7 @@ class Extractor:
         self.nlp = nlp
 
     def _doc(self, text: str, doc_id: Optional[str], published: Published):
-        doc = self.nlp.make_doc(text)
+        doc = make_doc(self.nlp, text)
         doc.user_data[_pipeline.META_KEY] = {"doc_id": doc_id, "published": _iso(published)}
         return doc
 
@@ -163,7 +195,7 @@ class Extractor:
             return []
         out: list[Quantity] = []
         for a, b in _pieces(text, self.nlp.max_length):
-            doc = self.nlp(text[a:b], disable=["claimex"])  # same parse as extract(), no claim stages
+            doc = self.nlp(make_doc(self.nlp, text[a:b]), disable=["claimex"])  # extract()'s parse, no claims
             out.extend(replace(q, start=q.start + a, end=q.end + a) for q, _ in number_spans(doc))
         return out
 

@@ -87,7 +87,7 @@ def clause_chain(tok: Token) -> Iterator[Token]:
     """The token's ancestors up to and including the first verb that heads a clause."""
     cur = tok
     seen = 0
-    while cur.head is not cur and seen < 40:
+    while cur.head.i != cur.i and seen < 40:
         cur = cur.head
         seen += 1
         yield cur
@@ -100,7 +100,7 @@ def clause_verb(tok: Token) -> Optional[Token]:
     for t in clause_chain(tok):
         last = t
         if t.pos_ in ("VERB", "AUX"):
-            if t.dep_ in _CLAUSE_DEPS or t.head is t:
+            if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
                 return t
     return last if last is not None and last.pos_ in ("VERB", "AUX") else None
 
@@ -162,7 +162,7 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
                 if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                     return c  # "M-1 fell eight billion dlrs"
                 return None
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur, hops = cur.head, hops + 1
         else:
             break
@@ -252,17 +252,17 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
 
 def rate(span: Span) -> Optional[str]:
     """Per-period rate: "per day", "a year", "daily", "annual" next to the number or its noun."""
-    doc = span.doc
-    text = doc.text
+    sent = span.sent
+    text, base = sent.text, sent.start_char  # the sentence, not doc.text: that is rebuilt on every call
     end = span.end_char
     head = span_head(span)
     noun = head.head if head.dep_ in ("nummod", "quantmod", "compound", "nmod") else None
     if noun is not None and noun.i >= span.end:
         end = max(end, noun.idx + len(noun))
-    sent_end = span.sent.end_char
-    m = _RATE_AFTER.match(text[: min(span.end_char + 40, sent_end)], span.end_char)
+    sent_end = sent.end_char
+    m = _RATE_AFTER.match(text[: min(span.end_char + 40, sent_end) - base], span.end_char - base)
     if not m and end != span.end_char:
-        m = _RATE_AFTER.match(text[: min(end + 40, sent_end)], end)
+        m = _RATE_AFTER.match(text[: min(end + 40, sent_end) - base], end - base)
     if m:
         w = (m.group(1) or m.group(2) or "").lower()
         w = re.sub(r"\s+", " ", w)
@@ -350,7 +350,7 @@ def kind(span: Span) -> str:
         # a goal noun's verb: "the plan calls for 40 buses", "the plan includes cutting rates to 2.37%"
         owner = chain[-1]
         while owner.lemma_.lower() not in _PLAN_VERBS and owner.dep_ in ("pcomp", "pobj", "conj", "xcomp", "dobj", "advcl", "ccomp", "parataxis", "dep") \
-                and owner.head is not owner and owner.head.pos_ in ("VERB", "AUX", "ADP", "NOUN"):
+                and owner.head.i != owner.i and owner.head.pos_ in ("VERB", "AUX", "ADP", "NOUN"):
             owner = owner.head
             if owner.pos_ in ("VERB", "AUX"):
                 break
@@ -439,7 +439,7 @@ def kind(span: Span) -> str:
             return "target"
     if noun.lemma_.lower() in _GOAL_NOUNS:
         return "target"
-    if noun.head is not noun and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
+    if noun.head.i != noun.i and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
         return "target"
     return "actual"
 

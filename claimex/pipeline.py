@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,13 +37,54 @@ class ClaimexComponent:
         return doc
 
 
+#: bounds on one sentence, so that the claim stages (which look over a claim's sentence) stay
+#: linear on text without sentence ends. A "run" is the text since the last ".", "!", "?", line
+#: break or cut: past MAX_RUN_TOKENS tokens or MAX_RUN_CHARS characters it is cut between two
+#: words that are not numbers, past twice that anywhere. Past MAX_SENT_TOKENS tokens since the
+#: last cut, a sentence-final mark is a cut, and past twice that anywhere. Prose never gets there.
+MAX_RUN_TOKENS = 150
+MAX_RUN_CHARS = 2000
+MAX_SENT_TOKENS = 300
+_FINAL = frozenset({".", "!", "?", "…", "。", "！", "？"})
+
+
 @Language.component("claimex_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and paragraphs never run together."""
+    """A line break ends a sentence: headlines, bylines and paragraphs never run together.
+
+    Text without sentence ends (adversarial runs of numbers, quotes or markup) is cut into
+    bounded sentences (see MAX_RUN_TOKENS); ordinary prose never reaches these bounds.
+    """
+    if len(doc) < 2:
+        return doc
+    starts = []
+    run_tokens = run_chars = since = 0
+    last = doc[0]  # the last token that is not whitespace
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if not tok.is_space and ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)):
-            tok.is_sent_start = True
+        since += 1
+        line = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        if not prev.is_space:
+            last = prev
+        if line or prev.text in _FINAL:
+            run_tokens = run_chars = 0
+        run_tokens += 1
+        run_chars += len(prev.text_with_ws)
+        if tok.is_space:
+            continue
+        # between words, away from numbers: "one hundred and one", "1,200 to 1,500" stay whole
+        safe = (bool(prev.whitespace_) or prev.is_space) and not last.like_num and not tok.like_num \
+            and not tok.is_punct
+        if line or (safe and (run_tokens >= MAX_RUN_TOKENS or run_chars >= MAX_RUN_CHARS)) \
+                or run_tokens >= 2 * MAX_RUN_TOKENS or run_chars >= 2 * MAX_RUN_CHARS \
+                or (since >= MAX_SENT_TOKENS and last.text in _FINAL and not tok.is_punct) \
+                or since >= 2 * MAX_SENT_TOKENS:
+            starts.append(tok.i)
+            run_tokens = run_chars = since = 0
+    if starts:  # in one go: each ``tok.is_sent_start = True`` scans the whole Doc
+        values = doc.to_array(SENT_START)  # 1 start, -1 not a start, 0 unknown (the parser decides)
+        values[starts] = 1
+        doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
 
 

@@ -30,6 +30,7 @@ _IDENT_WORDS = frozenset(_N["identifier_words"])
 _RANK_WORDS = frozenset(_N["rank_words"])
 _UNITS: dict[str, str] = {s.lower(): name for name, forms in load("units.json").items() for s in forms}
 
+_MAX_GLUE = 32  # a quantity whose tokens run this many characters past it is part of a longer string
 _MAX_DIGITS = 300  # longer digit strings are not quantities anyone reports; their value is null
 
 
@@ -80,7 +81,7 @@ _MASKS = re.compile(
 )
 
 _SUFFIX_SCALE_RE = re.compile(
-    r"(?:[ \t]*-?[ \t]*)(?:" + _alt(["hundred", "thousand", "million", "billion", "trillion", "dozen"]) + r")\b"
+    r"[ \t]*(?:-[ \t]*)?(?:" + _alt(["hundred", "thousand", "million", "billion", "trillion", "dozen"]) + r")\b"
     r"|[ \t]*(?:mln|bln|mn|bn|trn|tln|tn)\b|(?:k|m|b|mil)\b",
     re.IGNORECASE,
 )
@@ -116,6 +117,11 @@ class _Core:
     word: bool = False    # written in words ("six")
 
 
+def _finite(v: Optional[float]) -> Optional[float]:
+    """A value too large for a float ("a hundred hundred hundred ...", 1e300 trillion) is null."""
+    return v if v is not None and math.isfinite(v) else None
+
+
 def _to_float(digits: str) -> Optional[float]:
     s = digits.replace(",", "")
     if len(s.replace(".", "")) > _MAX_DIGITS:
@@ -146,7 +152,7 @@ def words_to_number(phrase: str) -> Optional[float]:
             current, seen = 0.0, True
         else:
             return None
-    return total + current if seen else None
+    return _finite(total + current) if seen else None
 
 
 def _masked(text: str) -> list[tuple[int, int]]:
@@ -182,7 +188,7 @@ def _extend_core(text: str, s: int, e: int, value: Optional[float], word: bool) 
         if w in _SUFFIX_SCALES and not (w in ("m", "b") and word):
             # "1.5m", "12k", "$3bn", "2 million"; bare "m"/"b" only right after digits
             if not (len(w) <= 3 and m.group(0)[:1] in " \t" and w not in ("mln", "bln", "mn", "bn", "trn", "tln", "tn")):
-                value, e, scaled = value * _SUFFIX_SCALES[w], m.end(), float(_SUFFIX_SCALES[w])
+                value, e, scaled = _finite(value * _SUFFIX_SCALES[w]), m.end(), float(_SUFFIX_SCALES[w])
     elif m and value is None:
         e = m.end()
     before = text[max(0, s - 6): s]
@@ -270,7 +276,7 @@ def _join(a: _Core, b: _Core, text: str) -> tuple[Optional[float], Optional[floa
     lo, hi = a.value, b.value
     unit = a.unit or b.unit
     if lo is not None and hi is not None and b.scaled and not a.scaled and lo * b.scaled <= hi:
-        lo = lo * b.scaled
+        lo = _finite(lo * b.scaled)
     return lo, hi, unit
 
 
@@ -517,6 +523,9 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
     text = doc.text
     kept, names = [], set()
     for q in with_units(text, scan(text)):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and span.end_char - span.start_char > len(q.text) + _MAX_GLUE:
+            continue  # a digit inside one long token ("1,1,1,...", a URL, a code): not a number anyone wrote
         if _drop_by_parse(doc, q):
             if q.text.isdigit():
                 names.add(q.text)  # "Boeing 757": later, "the 757" is the same name

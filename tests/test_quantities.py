@@ -121,6 +121,18 @@ def test_huge_numbers_are_null_not_inf():
     assert q.value is None
     q = scan("It cost $1" + "0" * 400)[0]
     assert q.value is None
+    import math
+
+    big = "9" * 300  # a float, until a scale word or a range multiplies it past the largest one
+    for text in (f"It cost ${big} trillion.", f"From {big} to {big} trillion.", f"Between 1 and {big} trillion.",
+                 f"Some {big}.5 billion percent.", f"{big} cents"):
+        qs = scan(text)
+        assert qs, text[:30]
+        for q in qs:
+            for v in (q.value, q.low, q.high):
+                assert v is None or math.isfinite(v), (text[:30], q.text[:30], v)
+    assert words_to_number("hundred " * 200) is None  # 1e400 in words
+    assert all(q.value is None or math.isfinite(q.value) for q in scan("a " + "hundred " * 200 + "dollars"))
 
 
 def test_quantulum_misreadings_do_not_pass(ex):
