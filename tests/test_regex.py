@@ -3,7 +3,7 @@ that backtrack over the same characters.
 
 Each compiled pattern of every claimex module is matched at the start of long runs of the
 characters news text (and adversarial text) repeats; doubling the run may at most triple the
-time. The patterns that scan whole texts (``finditer``) are also run over whole runs. A
+(CPU) time. The patterns that scan whole texts (``finditer``) are also run over whole runs. A
 pattern known to backtrack shows the check can fail.
 """
 from __future__ import annotations
@@ -37,9 +37,9 @@ def all_patterns() -> dict[str, re.Pattern]:
 
 
 def _time(run, s: str) -> float:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     run(s)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def super_linear(patterns: dict[str, re.Pattern], n: int, how: str, slack: float = 0.002,
@@ -89,6 +89,6 @@ def test_scanning_patterns_search_in_linear_time():
 def test_the_check_catches_backtracking():
     # the shape of a real bug: two blank runs around an optional hyphen split a blank run every way
     bad = {"blanks": re.compile(r"[ \t]*-?[ \t]*million"), "digits": re.compile(r"\d*,?\d*%")}
-    found = super_linear(bad, 1000, "match", atoms=[" ", "1", "a"])
+    found = super_linear(bad, 2000, "match", atoms=[" ", "1"])
     assert any(f.startswith("blanks on ' '") for f in found), found
     assert any(f.startswith("digits on '1'") for f in found), found
