@@ -260,18 +260,19 @@ class Attributor:
             # with nobody else named in between
             if self.text[q.start - 1:q.start].strip() == "" and (q.start < 2 or self.text[q.start - 2] in ".!?\n"):
                 return False
-            return not any(prev.end <= e.start_char < q.start and e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+            return not any(e.label_ in ("PERSON", "ORG", "NORP", "GPE")
                            and not (sp.start is not None and sp.start <= e.start_char < sp.end)
-                           for e in self.doc.ents)
+                           for e in span.ents)
         return True
 
     def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
         """ "Cruz continued:" / "The headline reads:" / "Partial transcript as follows:" before a
         quotation: the sentence closing on the colon names who speaks."""
-        before = self.text[max(0, q.start - 300):q.start].rstrip()
+        window = self.text[max(0, q.start - 300):q.start]
+        before = window.rstrip()
         if not before.endswith(":"):
             return None
-        colon = q.start - (len(self.text[:q.start]) - len(self.text[:q.start].rstrip())) - 1
+        colon = q.start - (len(window) - len(before)) - 1
         span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None:
             return None

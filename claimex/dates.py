@@ -52,6 +52,7 @@ _LEX = _load_lexicon()
 MONTHS: dict[str, int] = _LEX["months"]
 WEEKDAYS: dict[str, int] = _LEX["weekdays"]
 SEASONS: dict[str, list[int]] = _LEX["seasons"]
+_MAX_LOOKBACK = 12  # earlier sentences of a paragraph searched for a scene-setting time
 NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
 ORDINALS: dict[str, int] = _LEX["ordinals"]
 DECADE_WORDS: dict[str, int] = _LEX["decade_words"]
@@ -1147,16 +1148,6 @@ class DateContext:
             t = t.head
         return t
 
-    def _chain(self, tok) -> list:
-        out = [tok]
-        t = tok
-        for _ in range(50):
-            if t.head == t:
-                break
-            t = t.head
-            out.append(t)
-        return out
-
     def _in_time(self, char: int) -> bool:
         """The character is part of a time expression ("2023" is a year, not another figure)."""
         k = bisect.bisect_right(self._starts, char) - 1
@@ -1173,7 +1164,7 @@ class DateContext:
                 return True
             # "up from 30 million in 2012": a comparison baseline hanging on the same word
             for c in t.children:
-                if c.lower_ in ("from", "than", "compared", "versus", "vs") and any(
+                if (c.lower_ == "from" or c.lower_ in COMPARISON_WORDS) and any(
                         (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) for w in c.subtree):
                     return True
             if t.head == t:
@@ -1310,7 +1301,7 @@ class DateContext:
             return self._published_ref()
         sent = span.sent
         num_tok = span.root
-        num_chain = self._chain(num_tok)
+        num_chain = self._path(num_tok)
         num_head = self._clause_head(num_tok)
         para = self._paragraph(start)
         # the claim is itself a comparison point ("to 15 pct from 11 pct"): only a time inside its
@@ -1343,7 +1334,7 @@ class DateContext:
                 if own is not None and not own.left_edge.idx <= root.idx <= own.right_edge.idx and not (
                         s >= own_end and _JUST_AFTER.fullmatch(self.text[own_end:s])):
                     continue          # "from 11 pct" is the level before the change the time dates
-                if head == num_head or root in num_chain or num_tok in self._chain(root):
+                if head == num_head or root in num_chain or num_tok in self._path(root):
                     rank = 0          # the same clause: attached to the number's own verb
                 elif head in num_chain:
                     rank = 1          # a clause that governs the number's clause
@@ -1479,11 +1470,9 @@ class DateContext:
             self._sents = list(self.doc.sents)
             self._sent_starts = [s.start_char for s in self._sents]
         k = bisect.bisect_left(self._sent_starts, sent.start_char)
-        for j in range(k - 1, -1, -1):
+        # a scene is set within a few sentences; the bound keeps one endless paragraph linear
+        for j in range(k - 1, max(-1, k - 1 - _MAX_LOOKBACK), -1):
             s = self._sents[j]
-            if self._paragraph(s.end_char - 1 if s.end_char > s.start_char else s.start_char) != para \
-                    and self._paragraph(s.start_char) != para:
-                break
             if self._paragraph(s.start_char) != para:
                 break
             yield s

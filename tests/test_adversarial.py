@@ -166,6 +166,11 @@ def whitespace_runs(n: int) -> str:
     return "It cost 12" + " " * n + "million,\tfrom 3" + "\t" * n + "to 4" + " \t" * n + "percent.\n"
 
 
+def one_paragraph(n: int) -> str:
+    """Thousands of sentences with no paragraph break: the scene-setting look-back is bounded."""
+    return "".join(f"Police made {i % 90 + 10} arrests on the east side. " for i in range(n))
+
+
 CASES = [
     # (name, builder, N): 2N is the size the issue names where it names one
     ("10,000-digit numbers", huge_numbers, 1),
@@ -176,6 +181,7 @@ CASES = [
     ("HTML in a .txt file", html_page, 30),
     ("other scripts", other_scripts, 25),
     ("long whitespace runs", whitespace_runs, 10_000),
+    ("one endless paragraph", one_paragraph, 400),
 ]
 
 

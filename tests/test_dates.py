@@ -599,3 +599,16 @@ def test_actual_claims_never_after_publication(nlp):
                 r = ctx.for_claim(m.start(), m.end(), kind=kind)
                 if kind == "actual":
                     assert r.start <= PUB.isoformat()
+
+
+def test_scene_setting_look_back_is_bounded(nlp):
+    # one paragraph of hundreds of sentences: each claim looks back a bounded number of them,
+    # so the date stage stays linear in the paragraph's length
+    from claimex.dates import _MAX_LOOKBACK
+    doc = nlp("On Sunday, police made 12 arrests. " + "Police made 14 arrests. " * 300)
+    ctx = DateContext(doc, dt.date(2024, 3, 1))
+    last = list(doc.sents)[-1]
+    para = ctx._paragraph(last.start_char)
+    assert len(list(ctx._earlier_sentences(last, para))) == _MAX_LOOKBACK
+    second = list(doc.sents)[1]
+    assert [s.start_char for s in ctx._earlier_sentences(second, para)] == [0]
