@@ -34,6 +34,7 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
@@ -195,11 +196,20 @@ class Attributor:
         low = tok.lower_
         inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
                  and e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
+                 and e.label_ == "PERSON"]
+        if appos and lemma not in _DOC_NOUNS:
+            # "A spokeswoman, Anna Richardson, said": the apposition names her
+            e = appos[0]
+            return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
+                           via=via, title=tok.text if tok.text in _TITLES or tok.lemma_ in _TITLES else None,
+                           start=e.start_char, end=e.end_char)
         if lemma in _DOC_NOUNS or low in _DOC_NOUNS or lemma in _RECORD_NOUNS:
             via = via or (inner[0].text if inner else None)
             return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
                            start=phrase.start_char, end=phrase.end_char)
-        if inner and inner[-1].label_ == "PERSON":
+        if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i:
+            # "a spokeswoman, Anna White," names her; "several Ruiz supporters" are not Ruiz
             e = inner[-1]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
@@ -212,8 +222,9 @@ class Attributor:
                 return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
                                start=phrase.start_char, end=phrase.end_char)
         if tok.pos_ in ("NOUN", "PROPN"):
-            stype = "anonymous" if (low in _ANON or lemma in _ANON) and not inner else \
-                ("organization" if tok.pos_ == "PROPN" or inner else "anonymous")
+            orgs = [e for e in inner if e.label_ != "PERSON"]
+            stype = "anonymous" if (low in _ANON or lemma in _ANON) and not orgs else \
+                ("organization" if tok.pos_ == "PROPN" or orgs else "anonymous")
             return Speaker(name=phrase.text, type=stype, cue=cue, mode=mode, via=via,
                            start=phrase.start_char, end=phrase.end_char)
         return None
@@ -312,6 +323,18 @@ class Attributor:
             nxt = doc[span[-1].i + 1].sent
             if nxt.start_char - q.end < 3:
                 sents[nxt.start] = nxt
+        # a reporting verb above the quotation in the parse: "He said the plan was an “insult” to ..."
+        cur, outer = span.root, None
+        for _ in range(30):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if not (q.start <= cur.idx < q.end) and cur.pos_ == "VERB" and cur.lemma_.lower() in _SPEECH:
+                src = _source_of(cur, (q.start, q.end))
+                if src is not None and not (q.start <= src.idx < q.end):
+                    outer = self._mention(src, cur.text, "direct", self._via(cur)) or outer
+        if outer is not None:
+            return outer
         toks = [t for sent in sents.values() for t in sent]
         toks.sort(key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
         for t in toks:
@@ -366,6 +389,29 @@ class Attributor:
             return _OUTLETS_LOWER[text.lower()]
         return None
 
+    def _noun_show(self, t: Token, span: Span) -> Optional[Speaker]:
+        """ "In all, the committee raised $41 million, election records show.": "records show"
+        parsed as one noun compound, or "records" as a compound of the verb; only between commas
+        or before the sentence's end."""
+        if t.lower_ not in _SHOW_FORMS or span.start <= t.i < span.end:
+            return None
+        if t.pos_ != "NOUN" and (t.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            return None
+        recs = [c for c in t.children if c.dep_ == "compound" and c.i < t.i
+                and (c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _DOC_NOUNS)]
+        if not recs:
+            return None
+        doc = t.doc
+        left, right = recs[0].left_edge.i, t.i + 1
+        before = doc[left - 1].text if left > t.sent.start else ""
+        after = doc[right].text if right < t.sent.end else "."
+        if before not in (",", "—", "–") or after not in (",", ".", "—", "–", ";"):
+            return None
+        rec = recs[-1]
+        phrase = doc[left:rec.i + 1]
+        return Speaker(name=phrase.text, type="document", cue=t.text, mode="report",
+                       start=phrase.start_char, end=phrase.end_char)
+
     # --- claims -------------------------------------------------------------------------
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
@@ -402,13 +448,14 @@ class Attributor:
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not (_is_under(head, src) and _is_under(src, cur)):
                     if aside:
-                        return None  # "..., which was valued at $62.5 billion, ...": the article's aside
+                        # "..., which was valued at $62.5 billion, ...": the article's aside
+                        return pending
                     if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src, lem):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
-                        if sp is not None and lem in _WEAK and pending is None:
-                            pending = sp  # "the chief said China expects 6.5%": a reporter above wins
-                        elif sp is not None:
-                            return sp
+                        if sp is not None:
+                            # "officials say they found 90 more", "the chief said China expects 6.5%":
+                            # the reporter above who tells the reader wins
+                            pending = sp
         if pending is not None:
             return pending
         # "according to X", "per X"
@@ -447,6 +494,11 @@ class Attributor:
                             sp = self._mention(poss[0], f"by {o.text}", "according_to")
                             if sp is not None:
                                 return sp
+        # "..., records show, ...": a showing verb the tagger took for a noun, set off by commas
+        for t in sent:
+            sp = self._noun_show(t, span)
+            if sp is not None:
+                return sp
         # a reporting verb of the sentence not above the number: "..., officials said." as parataxis
         for t in sent:
             lem = t.lemma_.lower()
@@ -470,6 +522,32 @@ class Attributor:
                 sp = self._mention(src, t.text, "indirect", self._via(t))
                 if sp is not None:
                     return sp
+        return self._colon_lead(span)
+
+    def _colon_lead(self, span: Span) -> Optional[Speaker]:
+        """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
+        headline-style line that opens with a name or a poll and a colon."""
+        sent = span.sent
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        if self.text[line_start:sent.start_char].strip():
+            return None
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i <= sent.start or span.start <= colon.i:
+            return None
+        lead = self.doc[sent.start:colon.i]
+        rest = self.doc[colon.i + 1:sent.end]
+        if len(rest) and rest[0].like_num and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
+        if not all(t.text[:1].isupper() or t.is_punct for t in lead):
+            return None
+        last = lead[-1]
+        lemma = last.lemma_.lower()
+        if lemma in _DOC_NOUNS and len(lead) <= 3:
+            return Speaker(name=lead.text, type="document", cue=":", mode="report",
+                           start=lead.start_char, end=lead.end_char)
+        ents = [e for e in self.doc.ents if e.start == lead.start and e.end == lead.end]
+        if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
+            return self._mention(last, ":", "indirect")
         return None
 
 

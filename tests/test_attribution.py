@@ -265,3 +265,61 @@ def test_participle_on_a_copula_takes_its_subject(ex):
     text = "Lind is more cautious, saying she favors raising the wage from $7.25 to $12."
     sp = one(ex, text, "$7.25 to $12").speaker
     assert sp is not None and sp.name == "Lind"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("Harbor officials say they have found nearly 90 more leaks along the coast.", "nearly 90", "Harbor officials"),
+    ("A Gallup survey in May found that twice as many renters said rents were rising (62%).", "62%",
+     "Gallup survey in May"),
+    ("Maria Ortega, director of the tenants union, said the figures she saw were dramatic, "
+     "showing rents rising 3 to 1.", "3", "Maria Ortega"),
+])
+def test_the_reporter_above_a_nested_cue_wins(ex, text, needle, name):
+    assert one(ex, text, needle).speaker.name == name
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("In all, the host committee in Denver raised $41 million, state election records show.", "$41 million",
+     "state election records"),
+    ("The ferry was insured at a value of $12 million in 2019, records show, and engineers say it is "
+     "worth less.", "$12 million", "records"),
+    ("During the same period, port records show, the vessel sailed roughly 310 hours.", "roughly 310",
+     "port records"),
+])
+def test_records_show_set_off_by_commas(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp.name == name and sp.type == "document"
+
+
+def test_records_show_as_a_noun_needs_the_commas(ex):
+    assert one(ex, "The county held 12 records show events this fall.", "12").speaker is None
+
+
+def test_headline_colon_names_the_source(ex):
+    sp = one(ex, "Poll: 3 battleground Senate races are tight\n\nVoters went to the polls.", "3").speaker
+    assert sp.type == "document" and sp.cue == ":"
+    text = "Mayor Dana Harmon spoke on Monday.\n\nHarmon: City Will Cut 40 Jobs Before July\n"
+    assert one(ex, text, "40").speaker.name == "Dana Harmon"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Delegate count\n\nDana Harmon: 2,316 pledged delegates\n", "2,316"),
+    ("The result: after the debate, Ruiz must travel nearly three hours.", "nearly three"),
+    ("Iowa: Ruiz leads with 30 percent\n", "30 percent"),
+])
+def test_colon_lines_that_name_no_source(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
+
+
+def test_a_name_modifying_a_group_is_not_the_speaker(ex):
+    text = "Dana Ruiz campaigned in Ames. Several Ruiz supporters said the rally drew 400 people."
+    sp = one(ex, text, "400").speaker
+    assert sp.name == "Several Ruiz supporters" and sp.type == "anonymous"
+    text = "A spokeswoman, Anna Richardson, said the tool was used five times."
+    assert one(ex, text, "five times").speaker.name == "Anna Richardson"
+
+
+def test_quote_inside_reported_speech_keeps_the_reporter(ex):
+    text = ("Dana Ruiz said the rival campaign's announcement, which others called a trick, was an "
+            "“insult” to the “hundreds” of volunteers who had knocked on doors.")
+    assert one(ex, text, "hundreds").speaker.name == "Dana Ruiz"
