@@ -34,13 +34,17 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
-_SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
+_SHOW_FORMS = frozenset(_C["show_forms"])
+_OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
+_POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
+_FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause  # "show" as the tagger may read it after "records"
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
-_ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 
 
@@ -342,7 +346,11 @@ class Attributor:
                 continue
             if self._inside_other_quote(t.idx, q):
                 continue
-            if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH:
+            lem = t.lemma_.lower()
+            closing = lem in _COLON_VERBS and 0 <= t.idx - q.end < 25 \
+                and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") and not (q.start <= c.idx < q.end)
+                            for c in t.children)  # "“...,” he continued."
+            if t.pos_ == "VERB" and (lem in _SPEECH or closing):
                 src = _source_of(t, (q.start, q.end))
                 if src is not None and not (q.start <= src.idx < q.end):
                     sp = self._mention(src, t.text, "direct", self._via(t))
@@ -428,11 +436,18 @@ class Attributor:
         while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
+            if pending is not None and cur.dep_ in _MODIFIER_DEPS:
+                break  # "told a crowd that the campaign estimated at 3,000": the inner cue modifies a noun
             below = cur
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
-            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE
+            # "she is proposing $275 billion", "Clinton pointed to the nine times ...": the figure is
+            # what the speaker puts forward
+            put_forward = (lem in _OBJECT_CUES and (below.dep_ == "dobj" or (below.dep_ == "prep"
+                                                                          and below.lower_ == "for"))) \
+                or (lem in _POINT_TO and below.dep_ == "prep" and below.lower_ == "to")
+            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE or put_forward
                                                 or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
                                                                         or (below.dep_ == "prep" and below.lower_ == "for")))):
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
@@ -442,7 +457,7 @@ class Attributor:
                     continue  # "put him in the Cabinet" is no estimate; "put the cost at $5 million" is
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
-                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund:
+                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund and not put_forward:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
@@ -450,14 +465,17 @@ class Attributor:
                     if aside:
                         # "..., which was valued at $62.5 billion, ...": the article's aside
                         return pending
-                    if lem in _SPEECH or lem in _INTENT or _is_evidence_source(src, lem):
+                    if lem in _SPEECH or lem in _INTENT or put_forward or _is_evidence_source(src, lem) \
+                            or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
                         if sp is not None:
                             # "officials say they found 90 more", "the chief said China expects 6.5%":
                             # the reporter above who tells the reader wins
                             pending = sp
         if pending is not None:
-            return pending
+            # "X previously reported, the foundation refused to release 1,076 names": a cue closing
+            # the sentence reports all of it
+            return self._sentence_cue(span, head, trailing_only=True) or pending
         # "according to X", "per X"
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
@@ -499,8 +517,11 @@ class Attributor:
             sp = self._noun_show(t, span)
             if sp is not None:
                 return sp
-        # a reporting verb of the sentence not above the number: "..., officials said." as parataxis
-        for t in sent:
+        return self._sentence_cue(span, head) or self._colon_lead(span)
+
+    def _sentence_cue(self, span: Span, head: Token, trailing_only: bool = False) -> Optional[Speaker]:
+        """A reporting verb of the sentence not above the number: "..., officials said." as parataxis."""
+        for t in span.sent:
             lem = t.lemma_.lower()
             if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
                 continue
@@ -509,9 +530,12 @@ class Attributor:
             if lem in _CONTENT_ONLY and any(c.dep_ == "dobj" and not (span.start <= c.i < span.end) for c in t.children) \
                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue  # "their smiles said a lot": the verb's object is what it says
-            trailing = _trailing_cue(t) or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                                                       for c in t.children))  # "As X noted, ..."
+            trailing = _trailing_cue(t) or _leading_cue(t) \
+                or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                              for c in t.children))  # "As X noted, ..."
             if not (t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.i > head.i) or trailing):
+                continue
+            if trailing_only and not (trailing or t.dep_ == "parataxis"):
                 continue
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue
@@ -522,7 +546,7 @@ class Attributor:
                 sp = self._mention(src, t.text, "indirect", self._via(t))
                 if sp is not None:
                     return sp
-        return self._colon_lead(span)
+        return None
 
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
         """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
@@ -744,6 +768,17 @@ def _trailing_cue(verb: Token) -> bool:
         return False
     left = subj[0].left_edge.i
     return left > sent.start and verb.doc[left - 1].text in (",", "—", "–")
+
+
+def _leading_cue(verb: Token) -> bool:
+    """ "The Gazette previously reported, the council refused ...": a cue opening its sentence,
+    closed by a comma, with nothing of its own to report."""
+    doc = verb.doc
+    nxt = verb.right_edge.i + 1
+    return verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i > verb.i and nxt < len(doc) \
+        and doc[nxt].text == "," and verb.left_edge.i == verb.sent.start \
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _non_restrictive(clause: Token) -> bool:

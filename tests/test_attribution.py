@@ -323,3 +323,60 @@ def test_quote_inside_reported_speech_keeps_the_reporter(ex):
     text = ("Dana Ruiz said the rival campaign's announcement, which others called a trick, was an "
             "“insult” to the “hundreds” of volunteers who had knocked on doors.")
     assert one(ex, text, "hundreds").speaker.name == "Dana Ruiz"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("The Harbor Gazette found that the port had spent more than $40 million on repairs.",
+     "more than $40 million", "Harbor Gazette"),
+    ("The reporters looked through the files and found that at least one aide had a private address.",
+     "at least one", "reporters"),
+])
+def test_anyone_can_find_that(ex, text, needle, name):
+    assert one(ex, text, needle).speaker.name == name
+
+
+def test_found_with_an_object_is_a_deed(ex):
+    assert one(ex, "Police found 3 bodies in the river on Monday.", "3").speaker is None
+
+
+def test_participle_inside_the_report_is_reported(ex):
+    text = ("A phone survey conducted by the Coastal Institute found Ruiz the winner with 38 percent, "
+            "followed by Ortiz at 24 percent.")
+    assert one(ex, text, "24 percent").speaker.name == "phone survey"
+
+
+def test_inner_cue_in_a_relative_clause_keeps_its_own_speaker(ex):
+    text = "The mayor said the crowd that the campaign estimated at 3,000 people had left early."
+    assert one(ex, text, "3,000").speaker.name == "campaign"
+
+
+def test_closing_cue_reports_the_whole_sentence(ex):
+    text = "The Harbor Gazette previously reported, the council refused to release the names of 1,076 donors."
+    assert one(ex, text, "1,076").speaker.name == "Harbor Gazette"
+
+
+def test_closing_manner_verb_after_a_quote(ex):
+    text = ("Dana Ruiz spoke first.\n\nThen Omar Lentz took the stage. “I have met the governor on more "
+            "than one occasion,” he continued.")
+    sp = one(ex, text, "more than one").speaker
+    assert sp.name == "Omar Lentz" and text[sp.start:sp.end] == "he"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("For instance, she is proposing $275 billion in road repairs.", "$275 billion", "she"),
+    ("Ruiz pointed to the nine different times Ortiz had voted against the budget.", "nine", "Ruiz"),
+    ("The senator cited 400 complaints from residents.", "400", "senator"),
+    ("The union demanded a 6 percent raise.", "6 percent", "union"),
+])
+def test_a_figure_put_forward_names_who_puts_it(ex, text, needle, name):
+    assert one(ex, text, needle).speaker.name == name
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The firm pointed its 12 trucks toward the coast.", "12"),
+    ("The mayor singled out the port for aid, offering $30 million over 10 years.", "$30 million"),
+    ("The union is seeking a 6 percent raise.", "6 percent"),
+    ("Its proposed $104 billion sale drew scrutiny.", "$104 billion"),
+])
+def test_offers_aims_and_pointing_things_are_not_claims_of_anyone(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
