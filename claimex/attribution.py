@@ -36,7 +36,9 @@ _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can on
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
-_POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
+_POINT_TO = frozenset(_C["point_to_verbs"])
+_ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge
+_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern  # "pointed to the nine times ...", only with "to"
 _FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause  # "show" as the tagger may read it after "records"
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
@@ -432,13 +434,14 @@ class Attributor:
         # reporting verbs above the number
         head = span.root
         cur, hops, aside = head, 0, False
+        below = head
         pending: Optional[Speaker] = None
         while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS:
                 break  # "told a crowd that the campaign estimated at 3,000": the inner cue modifies a noun
-            below = cur
+            below2, below = below, cur
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
@@ -446,7 +449,11 @@ class Attributor:
             # what the speaker puts forward
             put_forward = (lem in _OBJECT_CUES and (below.dep_ == "dobj" or (below.dep_ == "prep"
                                                                           and below.lower_ == "for"))) \
-                or (lem in _POINT_TO and below.dep_ == "prep" and below.lower_ == "to")
+                or (lem in _POINT_TO and below.dep_ == "prep" and below.lower_ == "to") \
+                or (below.dep_ == "prep" and below.lower_ in _ACCUSE.get(lem, ())) \
+                or (below.dep_ == "dobj" and below2.dep_ == "prep" and below2.head.i == below.i
+                    and below2.lower_ in _ACCUSE.get(lem, ())) \
+                or (lem in _CLAUSE_CUES and below.dep_ == "ccomp")  # "accused China of ...", "agreed that ..."
             if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE or put_forward
                                                 or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
                                                                         or (below.dep_ == "prep" and below.lower_ == "for")))):

@@ -380,3 +380,22 @@ def test_a_figure_put_forward_names_who_puts_it(ex, text, needle, name):
 ])
 def test_offers_aims_and_pointing_things_are_not_claims_of_anyone(ex, text, needle):
     assert one(ex, text, needle).speaker is None
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("Councilor Lena Ortiz has accused the council of hiding more than $2 million in fees.",
+     "more than $2 million", "Lena Ortiz"),
+    ("Prosecutors charged the driver with injuring 3 people.", "3", "Prosecutors"),
+    ("Democrats hope they will win the seat two years after losing it.", "two", "Democrats"),
+    ("Both sides agreed that 40 jobs would be cut.", "40", "sides"),
+])
+def test_charges_hopes_and_agreements_over_a_clause(ex, text, needle, name):
+    assert one(ex, text, needle).speaker.name == name
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The city agreed to pay $25 million.", "$25 million"),
+    ("The team blamed the 12 losses on injuries.", "12"),
+])
+def test_deeds_and_objects_of_those_verbs_are_not_reported(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
