@@ -37,7 +37,7 @@ _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
 _POINT_TO = frozenset(_C["point_to_verbs"])
-_ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge
+_ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern  # "pointed to the nine times ...", only with "to"
 _FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause  # "show" as the tagger may read it after "records"
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
@@ -285,11 +285,15 @@ class Attributor:
     def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
         """ "Cruz continued:" / "The headline reads:" / "Partial transcript as follows:" before a
         quotation: the sentence closing on the colon names who speaks."""
-        window = self.text[max(0, q.start - 300):q.start]
+        return self._colon_before(q.start)
+
+    def _colon_before(self, at: int) -> Optional[Speaker]:
+        """The speaker named by a sentence that closes on a colon just before offset ``at``."""
+        window = self.text[max(0, at - 300):at]
         before = window.rstrip()
         if not before.endswith(":"):
             return None
-        colon = q.start - (len(window) - len(before)) - 1
+        colon = at - (len(window) - len(before)) - 1
         span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None:
             return None
@@ -304,6 +308,10 @@ class Attributor:
                     return self._mention(src, t.text, "direct", self._via(t))
                 if t.lower_ == "follows" and t.head.i != t.i and t.head.idx < colon and _can_speak(t.head):
                     return self._mention(t.head, "as follows", "direct")
+        # "HEADLINE - Dana Whitfield: “...”": a person's name right before the colon
+        ent = _entity_of(lead[-1])
+        if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
+            return self._person_label(ent)
         # a bare name or a "word"-like noun before the colon: "Dana Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
@@ -428,6 +436,9 @@ class Attributor:
         q = self._quote_at(span.start_char, span.end_char)
         if q is not None and q.speaker is not None:
             return q.speaker
+        block = self._colon_block(span)
+        if block is not None:
+            return block
         # a quotation nobody is named for (a title, scare quotes, an unclosed mark) is read like
         # the article's own text: the cues of its sentence decide
         sent = span.sent
@@ -555,6 +566,36 @@ class Attributor:
                     return sp
         return None
 
+    def _colon_block(self, span: Span) -> Optional[Speaker]:
+        """ "Soerens argued that:" closing a paragraph, or a transcript label ("Matthews: ...")
+        opening one: the paragraph that follows, or the labelled one, is that speaker's."""
+        text = self.text
+        para = text.rfind("\n", 0, span.start_char) + 1
+        sp = None
+        label = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s", text[para:para + 60])
+        if label is not None and span.start_char > para + label.end() and not re.search(r"['’]s\b", label.group(1)):
+            tok = self.doc.char_span(para + label.start(1), para + label.end(1), alignment_mode="expand")
+            if tok is not None:
+                ent = _entity_of(tok[-1])
+                if ent is not None and ent.label_ == "PERSON":
+                    sp = self._person_label(ent)
+                elif tok[-1].text in self.full and self.full[tok[-1].text] not in _OUTLETS:
+                    t = tok[-1]
+                    sp = Speaker(name=self.full[t.text], type="person", cue=":", mode="direct",
+                                 start=t.idx, end=t.idx + len(t))
+        if sp is None and para > 0:
+            prev_end = len(text[:para].rstrip())
+            if text[prev_end - 1:prev_end] == ":" and text.count("\n", prev_end, para) <= 3:
+                sp = self._colon_before(para)
+        return sp
+
+    def _person_label(self, ent: Span) -> Speaker:
+        """A name labelling what follows its colon; a headline run into it is cut off at a dash."""
+        dash = [t.i for t in ent if t.text in ("-", "—", "–", "|")]
+        person = self.doc[dash[-1] + 1:ent.end] if dash else ent
+        return Speaker(name=self._resolve_person(_clean_name(person.text)), type="person", cue=":",
+                       mode="direct", start=person.start_char, end=person.end_char)
+
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
         """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
         headline-style line that opens with a name or a poll and a colon."""
@@ -611,6 +652,7 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
 
 def _clean_name(s: str) -> str:
     s = re.sub(r"['’]s$", "", s.strip())
+    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Dana Whitfield": a headline run into the name
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+", "", s)
     return s.strip(" ,.:;\"“”")

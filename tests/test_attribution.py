@@ -399,3 +399,26 @@ def test_charges_hopes_and_agreements_over_a_clause(ex, text, needle, name):
 ])
 def test_deeds_and_objects_of_those_verbs_are_not_reported(ex, text, needle):
     assert one(ex, text, needle).speaker is None
+
+
+def test_paragraph_after_a_colon_cue_is_the_speakers(ex):
+    text = ("Refugee advocate Matt Soerens argued that:\n\nOnly 2,200 refugees have been admitted in the "
+            "past four years, and 70 percent were women or children.\n\nThe city budget is $4 billion.\n")
+    assert one(ex, text, "2,200").speaker.name == "Matt Soerens"
+    assert one(ex, text, "70 percent").speaker.name == "Matt Soerens"
+    assert one(ex, text, "$4 billion").speaker is None
+
+
+def test_transcript_label_and_a_headline_run_into_a_name(ex):
+    text = ("Host Chris Mathers spoke with the senator.\n\n"
+            "Mathers: Here is the irony: everyone wants better than 0.1 percent interest.\n\n"
+            "TRANSIT RIDERSHIP FALLS - Dana Whitfield: “Ridership fell 12 percent last year.”\n\n"
+            "Editor’s Note: This story was updated 3 times.\n")
+    sp = one(ex, text, "0.1 percent").speaker
+    assert sp.name == "Chris Mathers" and text[sp.start:sp.end] == "Mathers"
+    assert one(ex, text, "12 percent").speaker.name == "Dana Whitfield"
+    assert one(ex, text, "3 times").speaker is None
+
+
+def test_a_colon_with_no_speaker_before_it_names_nobody(ex):
+    assert one(ex, "The results:\n\nRuiz won 52 percent.\n", "52 percent").speaker is None
