@@ -45,8 +45,8 @@ _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the sur
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
-_ASIDE_DEPS = frozenset({"relcl", "appos"})
-_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr"})
+_ASIDE_DEPS = frozenset({"relcl"})
+_MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 
 

@@ -422,3 +422,18 @@ def test_transcript_label_and_a_headline_run_into_a_name(ex):
 
 def test_a_colon_with_no_speaker_before_it_names_nobody(ex):
     assert one(ex, "The results:\n\nRuiz won 52 percent.\n", "52 percent").speaker is None
+
+
+def test_apposition_inside_the_report_is_reported(ex):
+    text = ("A Coastal rolling poll shows Ruiz at the top with 36 percent, followed by Lane at 14 percent "
+            "and Sens. Ortiz and Vance, 11 and 8 percent respectively.")
+    assert one(ex, text, "8 percent").speaker.name == "Coastal rolling poll"
+    aside = "The firm, which was valued at $62.5 billion, said it would hire 300 people."
+    assert one(ex, aside, "$62.5 billion").speaker is None
+
+
+def test_a_coordinated_report_keeps_its_own_mention(ex):
+    text = ("“Vetting is one thing,” Ruiz said on a Sunday show, but he said he is being asked about "
+            "incidents that happened 20 years ago.")
+    sp = one(ex, text, "20").speaker
+    assert sp.name == "Ruiz" and text[sp.start:sp.end] == "he"
