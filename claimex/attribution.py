@@ -8,6 +8,7 @@ surnames resolve to the fullest earlier name; outlets spoken to become ``via``.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
@@ -270,7 +271,7 @@ class Attributor:
             return True
         sp = prev.speaker
         cue_sent = [t for t in span if t.is_sent_start and not (t.is_punct or t.is_space)
-                    and not (sp.start is not None and t.sent.start_char <= sp.start < t.sent.end_char)]
+                    and not (sp.start is not None and _sent(t).start_char <= sp.start < _sent(t).end_char)]
         if cue_sent:
             # a sentence of the writer's own in between: only a quoted fragment inside a sentence
             # ("Of that total, “about 75 percent” ...") still speaks in the earlier voice, and only
@@ -297,7 +298,7 @@ class Attributor:
         span = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
         if span is None:
             return None
-        sent = span[0].sent
+        sent = _sent(span[0])
         lead = [t for t in sent if t.idx < colon]
         if not lead:
             return None
@@ -332,9 +333,10 @@ class Attributor:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             return None
-        sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
+        first, last = _sent(span[0]), _sent(span[-1])
+        sents = {first.start: first, last.start: last}
         if span[-1].i + 1 < len(doc):
-            nxt = doc[span[-1].i + 1].sent
+            nxt = _sent(doc[span[-1].i + 1])
             if nxt.start_char - q.end < 3:
                 sents[nxt.start] = nxt
         # a reporting verb above the quotation in the parse: "He said the plan was an “insult” to ..."
@@ -421,8 +423,8 @@ class Attributor:
             return None
         doc = t.doc
         left, right = recs[0].left_edge.i, t.i + 1
-        before = doc[left - 1].text if left > t.sent.start else ""
-        after = doc[right].text if right < t.sent.end else "."
+        before = doc[left - 1].text if left > _sent(t).start else ""
+        after = doc[right].text if right < _sent(t).end else "."
         if before not in (",", "—", "–") or after not in (",", ".", "—", "–", ";"):
             return None
         rec = recs[-1]
@@ -441,7 +443,7 @@ class Attributor:
             return block
         # a quotation nobody is named for (a title, scare quotes, an unclosed mark) is read like
         # the article's own text: the cues of its sentence decide
-        sent = span.sent
+        sent = _sent(span[0])
         # reporting verbs above the number
         head = span.root
         cur, hops, aside = head, 0, False
@@ -539,7 +541,7 @@ class Attributor:
 
     def _sentence_cue(self, span: Span, head: Token, trailing_only: bool = False) -> Optional[Speaker]:
         """A reporting verb of the sentence not above the number: "..., officials said." as parataxis."""
-        for t in span.sent:
+        for t in _sent(span[0]):
             lem = t.lemma_.lower()
             if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
                 continue
@@ -599,7 +601,7 @@ class Attributor:
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
         """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
         headline-style line that opens with a name or a poll and a colon."""
-        sent = span.sent
+        sent = _sent(span[0])
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
         if self.text[line_start:sent.start_char].strip():
             return None
@@ -645,7 +647,7 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
     n = len(full.split())
     start = tok.i - (n - 1)
     i = start - 1
-    while i >= tok.sent.start and doc[i].dep_ == "compound" and doc[i].head.i == tok.i:
+    while i >= _sent(tok).start and doc[i].dep_ == "compound" and doc[i].head.i == tok.i:
         i -= 1
     return doc[i + 1: start].text or None if i + 1 < start else None
 
@@ -662,14 +664,36 @@ def _org_type(name: str) -> str:
     return "outlet" if name in _OUTLETS or name.lower() in _OUTLETS_LOWER else "organization"
 
 
+
+def _sent(tok: Token) -> Span:
+    """The sentence of ``tok``. ``Token.sent`` scans the document's sentences on every call, so
+    the sentence bounds of the last document seen are kept, keyed by a weak reference."""
+    global _SENTS
+    doc = tok.doc
+    ref, bounds = _SENTS
+    if ref is None or ref() is not doc or len(bounds) != len(doc):
+        bounds = []
+        for sent in doc.sents:
+            bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+        _SENTS = (weakref.ref(doc), bounds)
+    start, end = bounds[tok.i]
+    return doc[start:end]
+
+
+_SENTS: tuple = (None, [])
+
+
 def _entity_of(tok: Token) -> Optional[Span]:
     if tok.ent_iob_ == "O":
         # a possessive source: "ICE's data show" -> the owner
         return None
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    # walk the IOB tags rather than the sentence's entities: ``tok.sent`` is costly per call
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _phrase(tok: Token) -> Span:
@@ -696,7 +720,7 @@ def _title(ent: Span) -> Optional[str]:
     if not mods:
         i = ent.start - 1
         toks = []
-        while i >= ent.sent.start and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i >= ent.start:
+        while i >= _sent(ent[0]).start and doc[i].dep_ in ("compound", "amod", "nmod") and doc[i].head.i >= ent.start:
             toks.append(doc[i])
             i -= 1
         if not toks:
@@ -725,7 +749,7 @@ def _sources(verb: Token) -> list[Token]:
     if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):
         nxt = verb.doc[verb.i + 1]
         if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
-                and nxt.text[:1].isupper() and nxt.text.isalpha() and nxt.sent.start != nxt.i \
+                and nxt.text[:1].isupper() and nxt.text.isalpha() and not nxt.is_sent_start \
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
             out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
     if not out and verb.lemma_.lower() in _SPEECH:
@@ -765,10 +789,11 @@ def _left_name(verb: Token) -> Optional[Token]:
     if i >= 0 and doc[i].text == ",":
         # ", 44," / ", the group's director,": step over one comma-bounded aside
         j = i - 1
-        while j > verb.sent.start and doc[j].text != "," and i - j < 10:
+        vstart = _sent(verb).start
+        while j > vstart and doc[j].text != "," and i - j < 10:
             j -= 1
-        i = j - 1 if j > verb.sent.start and doc[j].text == "," else -1
-    if i < verb.sent.start:
+        i = j - 1 if j > vstart and doc[j].text == "," else -1
+    if i < _sent(verb).start:
         return None
     t = doc[i]
     if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" and t.dep_ != "compound":
@@ -807,7 +832,7 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
 def _trailing_cue(verb: Token) -> bool:
     """ "..., the poll found." / "..., officials said.": a cue closing its sentence after a comma,
     whatever the parser attached it to."""
-    sent = verb.sent
+    sent = _sent(verb)
     rest = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
     if rest and not all(t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod")
                         for t in rest):
@@ -825,7 +850,7 @@ def _leading_cue(verb: Token) -> bool:
     doc = verb.doc
     nxt = verb.right_edge.i + 1
     return verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i > verb.i and nxt < len(doc) \
-        and doc[nxt].text == "," and verb.left_edge.i == verb.sent.start \
+        and doc[nxt].text == "," and verb.left_edge.i == _sent(verb).start \
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) \
         and any(c.dep_ == "nsubj" for c in verb.children)
 
