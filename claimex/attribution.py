@@ -482,8 +482,12 @@ class Attributor:
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not (_is_under(head, src) and _is_under(src, cur)):
-                    if aside:
-                        # "..., which was valued at $62.5 billion, ...": the article's aside
+                    if cur.i < span.start and any(t.text in ("--", "—", "–")
+                                                  for t in self.doc[cur.i + 1:span.start]) and _trailing_cue(cur):
+                        return pending  # "..., the office reported -- a development that 3 ...": the writer's
+                    if aside and not (pending is None and _trailing_cue(cur)):
+                        # "..., which was valued at $62.5 billion, ...": the article's aside; under a
+                        # cue that closes the sentence ("..., the AP reported.") all of it is reported
                         return pending
                     if lem in _SPEECH or lem in _INTENT or put_forward or _is_evidence_source(src, lem) \
                             or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
@@ -557,6 +561,8 @@ class Attributor:
                 continue
             if trailing_only and not (trailing or t.dep_ == "parataxis"):
                 continue
+            if t.i < span.start and any(x.text in ("--", "—", "–") for x in self.doc[t.i + 1:span.start]):
+                continue  # "..., the office reported -- a development that 3 ...": the writer's aside
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue
             src = _source_of(t, (span.start_char, span.end_char))
@@ -833,7 +839,12 @@ def _trailing_cue(verb: Token) -> bool:
     """ "..., the poll found." / "..., officials said.": a cue closing its sentence after a comma,
     whatever the parser attached it to."""
     sent = _sent(verb)
-    rest = [t for t in sent if t.i > verb.i and not t.is_punct and not t.is_space]
+    rest = []
+    for t in sent[verb.i - sent.start + 1:]:
+        if t.text in ("--", "—", "–"):
+            break  # "..., the office reported on Tuesday -- a development that ...": an appended aside
+        if not (t.is_punct or t.is_space):
+            rest.append(t)
     if rest and not all(t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod")
                         for t in rest):
         return False

@@ -437,3 +437,18 @@ def test_a_coordinated_report_keeps_its_own_mention(ex):
             "incidents that happened 20 years ago.")
     sp = one(ex, text, "20").speaker
     assert sp.name == "Ruiz" and text[sp.start:sp.end] == "he"
+
+
+def test_a_closing_cue_reports_its_relative_clauses_too(ex):
+    text = ("In Ames, Ruiz made a stop at the Bluebird diner, where 14 people were hurt in a fire in June, "
+            "the Associated Press reported Friday.")
+    assert one(ex, text, "14").speaker.name == "Associated Press"
+    inner = "Officials said the merger, which was valued at $9 billion, would close in May."
+    assert one(ex, inner, "$9 billion").speaker is None
+
+
+def test_a_dash_after_a_closing_cue_returns_to_the_writer(ex):
+    text = ("A four-year decline in county deficits will end this year, sooner than expected, the state "
+            "budget office reported on Tuesday -- a development that raises new questions for 3 candidates.")
+    assert one(ex, text, "four").speaker.name == "state budget office"
+    assert one(ex, text, "3").speaker is None
