@@ -35,12 +35,12 @@ _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
-_SHOW_FORMS = frozenset(_C["show_forms"])
+_SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
-_POINT_TO = frozenset(_C["point_to_verbs"])
+_POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
-_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern  # "pointed to the nine times ...", only with "to"
-_FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause  # "show" as the tagger may read it after "records"
+_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
+_FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
@@ -49,6 +49,9 @@ _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mar
 _ASIDE_DEPS = frozenset({"relcl"})
 _MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
+_DASHES = frozenset({"--", "—", "–"})
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass
@@ -482,8 +485,7 @@ class Attributor:
                 src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not (_is_under(head, src) and _is_under(src, cur)):
-                    if cur.i < span.start and any(t.text in ("--", "—", "–")
-                                                  for t in self.doc[cur.i + 1:span.start]) and _trailing_cue(cur):
+                    if _past_dash(cur, span) and _trailing_cue(cur):
                         return pending  # "..., the office reported -- a development that 3 ...": the writer's
                     if aside and not (pending is None and _trailing_cue(cur)):
                         # "..., which was valued at $62.5 billion, ...": the article's aside; under a
@@ -561,7 +563,7 @@ class Attributor:
                 continue
             if trailing_only and not (trailing or t.dep_ == "parataxis"):
                 continue
-            if t.i < span.start and any(x.text in ("--", "—", "–") for x in self.doc[t.i + 1:span.start]):
+            if _past_dash(t, span):
                 continue  # "..., the office reported -- a development that 3 ...": the writer's aside
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue
@@ -580,9 +582,9 @@ class Attributor:
         text = self.text
         para = text.rfind("\n", 0, span.start_char) + 1
         sp = None
-        label = re.match(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s", text[para:para + 60])
-        if label is not None and span.start_char > para + label.end() and not re.search(r"['’]s\b", label.group(1)):
-            tok = self.doc.char_span(para + label.start(1), para + label.end(1), alignment_mode="expand")
+        label = _LABEL.match(text, para, para + 60)
+        if label is not None and span.start_char > label.end() and not _POSSESSIVE.search(label.group(1)):
+            tok = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
             if tok is not None:
                 ent = _entity_of(tok[-1])
                 if ent is not None and ent.label_ == "PERSON":
@@ -592,8 +594,10 @@ class Attributor:
                     sp = Speaker(name=self.full[t.text], type="person", cue=":", mode="direct",
                                  start=t.idx, end=t.idx + len(t))
         if sp is None and para > 0:
-            prev_end = len(text[:para].rstrip())
-            if text[prev_end - 1:prev_end] == ":" and text.count("\n", prev_end, para) <= 3:
+            # the paragraph before, looked at only near its end: this runs for every claim
+            window = text[max(0, para - 300):para]
+            before = window.rstrip()
+            if before.endswith(":") and window.count("\n", len(before)) <= 3:
                 sp = self._colon_before(para)
         return sp
 
@@ -668,7 +672,6 @@ def _clean_name(s: str) -> str:
 
 def _org_type(name: str) -> str:
     return "outlet" if name in _OUTLETS or name.lower() in _OUTLETS_LOWER else "organization"
-
 
 
 def _sent(tok: Token) -> Span:
@@ -841,7 +844,7 @@ def _trailing_cue(verb: Token) -> bool:
     sent = _sent(verb)
     rest = []
     for t in sent[verb.i - sent.start + 1:]:
-        if t.text in ("--", "—", "–"):
+        if t.text in _DASHES:
             break  # "..., the office reported on Tuesday -- a development that ...": an appended aside
         if not (t.is_punct or t.is_space):
             rest.append(t)
@@ -853,6 +856,11 @@ def _trailing_cue(verb: Token) -> bool:
         return False
     left = subj[0].left_edge.i
     return left > sent.start and verb.doc[left - 1].text in (",", "—", "–")
+
+
+def _past_dash(verb: Token, span: Span) -> bool:
+    """Whether ``span`` comes after ``verb`` with a dash between them."""
+    return verb.i < span.start and any(t.text in _DASHES for t in verb.doc[verb.i + 1:span.start])
 
 
 def _leading_cue(verb: Token) -> bool:
