@@ -29,6 +29,8 @@ _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
+_ORG_WORDS = frozenset(_C["organization_words"])
+_RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
@@ -43,7 +45,7 @@ _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they
 _FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
 _NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
-_WEAK = _INTENT | frozenset(_C["belief_verbs"])  # a speech verb above them names the reporter
+_BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl"})
@@ -81,6 +83,9 @@ def find_quotes(text: str) -> list[_Quote]:
                 quotes.append(_Quote(open_at, min(para_end, open_at + _MAX_QUOTE)))
                 open_at = None
         if open_at is None:
+            if ch == "”" and (i == 0 or text[i - 1] == "\n"):
+                open_at = i  # a closing mark typed where a paragraph opens a quotation
+                continue
             if ch in "“\"":
                 # a straight quote right after a letter is a closing or an inch mark, not an opening
                 if ch == '"' and i > 0 and text[i - 1].isalnum():
@@ -202,6 +207,10 @@ class Attributor:
                            mode=mode, via=via, start=ent.start_char, end=ent.end_char)
         # a common-noun source: "officials", "the agency", "court documents", "four people with knowledge"
         phrase = _phrase(tok)
+        if _is_share(tok):
+            phrase = doc[tok.left_edge.i:phrase.end]  # "Those over 60" keeps its determiner
+            return Speaker(name=phrase.text, type="anonymous", cue=cue, mode=mode, via=via,
+                           start=phrase.start_char, end=phrase.end_char)
         lemma = tok.lemma_.lower()
         low = tok.lower_
         inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
@@ -218,8 +227,10 @@ class Attributor:
             via = via or (inner[0].text if inner else None)
             return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
                            start=phrase.start_char, end=phrase.end_char)
-        if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i:
-            # "a spokeswoman, Anna White," names her; "several Ruiz supporters" are not Ruiz
+        if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
+                and not any(t.dep_ == "prep" for t in doc[tok.i + 1:inner[-1].start]):
+            # "a spokeswoman, Anna White," names her; "several Ruiz supporters" and "supporters of
+            # Dana Ortiz" are not Ortiz
             e = inner[-1]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
@@ -316,6 +327,19 @@ class Attributor:
         ent = _entity_of(lead[-1])
         if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
             return self._person_label(ent)
+        # "... in swing states - Pew Research: “...”": a short capitalised name after a dash
+        dash = max((t.i for t in lead if t.text in ("-", "—", "–")), default=None)
+        if dash is not None and 1 <= lead[-1].i - dash <= 4:
+            name = self.doc[dash + 1:lead[-1].i + 1]
+            if all(t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" for t in name) \
+                    and self.text[colon + 1:colon + 3].lstrip()[:1] in ("“", '"'):
+                ent = _entity_of(name[-1])
+                if len(name) in (2, 3) and (ent is None or ent.label_ == "PERSON") and name.text not in _OUTLETS \
+                        and not any(t.lower_ in _ORG_WORDS for t in name):
+                    return Speaker(name=self._resolve_person(name.text), type="person", cue=":", mode="direct",
+                                   start=name.start_char, end=name.end_char)
+                return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
+                               mode="direct", start=name.start_char, end=name.end_char)
         # a bare name or a "word"-like noun before the colon: "Dana Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
@@ -425,7 +449,9 @@ class Attributor:
         if not recs:
             return None
         doc = t.doc
-        left, right = recs[0].left_edge.i, t.i + 1
+        # "Federal Election Commission records show": the names may hang on the verb, not the noun
+        left = min(c.left_edge.i for c in t.children if c.dep_ == "compound" and c.i < t.i)
+        right = t.i + 1
         before = doc[left - 1].text if left > _sent(t).start else ""
         after = doc[right].text if right < _sent(t).end else "."
         if before not in (",", "—", "–") or after not in (",", ".", "—", "–", ";"):
@@ -450,17 +476,24 @@ class Attributor:
         # reporting verbs above the number
         head = span.root
         cur, hops, aside = head, 0, False
-        below = head
+        below = below2 = head  # the last three steps of the walk, nearest first
         pending: Optional[Speaker] = None
+        pending_belief = False  # "said that ... and that the Chamber thinks 6 million ...": the one who said
+        share_said = False
         while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
                 aside = True
-            if pending is not None and cur.dep_ in _MODIFIER_DEPS:
+            if pending is not None and cur.dep_ in _MODIFIER_DEPS \
+                    and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
                 break  # "told a crowd that the campaign estimated at 3,000": the inner cue modifies a noun
-            below2, below = below, cur
+            below3, below2, below = below2, below, cur
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
+            if lem in _SPEECH and below.dep_ == "nsubj":
+                # "Two in three said ..., and one in four said ...", "520 delegates have said ..., 39 have
+                # said ...": a figure among those who say is a poll's result, not another share's words
+                share_said = True
             # "she is proposing $275 billion", "Clinton pointed to the nine times ...": the figure is
             # what the speaker puts forward
             put_forward = (lem in _OBJECT_CUES and (below.dep_ == "dobj" or (below.dep_ == "prep"
@@ -470,7 +503,7 @@ class Attributor:
                 or (below.dep_ == "dobj" and below2.dep_ == "prep" and below2.head.i == below.i
                     and below2.lower_ in _ACCUSE.get(lem, ())) \
                 or (lem in _CLAUSE_CUES and below.dep_ == "ccomp")  # "accused China of ...", "agreed that ..."
-            if cur.pos_ in ("VERB", "AUX") and (lem in _SPEECH or lem in _EVIDENCE or put_forward
+            if _verbal(cur) and (lem in _SPEECH or lem in _EVIDENCE or put_forward
                                                 or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
                                                                         or (below.dep_ == "prep" and below.lower_ == "for")))):
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
@@ -480,9 +513,19 @@ class Attributor:
                     continue  # "put him in the Cabinet" is no estimate; "put the cost at $5 million" is
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
-                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund and not put_forward:
+                # "said in a statement that the race will be a four-man contest": the clause hangs on the noun
+                in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)
+                # "The cable indicated 13 officers would be needed": what a record indicates is its report
+                record_object = below.dep_ == "dobj" and lem in _SHOWING \
+                    and (src0 := _source_of(cur, (span.start_char, span.end_char))) is not None \
+                    and _is_evidence_source(src0, lem)
+                if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund and not put_forward \
+                        and not in_statement and not record_object:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 src = _source_of(cur, (span.start_char, span.end_char))
+                if src is not None and _is_share(src) and (share_said or _is_share_claim(span)):
+                    continue  # respondents speak for what they say, never for another share of the poll
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not (_is_under(head, src) and _is_under(src, cur)):
                     if _past_dash(cur, span) and _trailing_cue(cur):
@@ -490,44 +533,29 @@ class Attributor:
                     if aside and not (pending is None and _trailing_cue(cur)):
                         # "..., which was valued at $62.5 billion, ...": the article's aside; under a
                         # cue that closes the sentence ("..., the AP reported.") all of it is reported
-                        return pending
+                        return pending or self._according_to(sent, trailing_only=True)
                     if lem in _SPEECH or lem in _INTENT or put_forward or _is_evidence_source(src, lem) \
                             or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
                         if sp is not None:
                             # "officials say they found 90 more", "the chief said China expects 6.5%":
                             # the reporter above who tells the reader wins
-                            pending = sp
+                            pending, pending_belief = sp, lem in _BELIEF
         if pending is not None:
             # "X previously reported, the foundation refused to release 1,076 names": a cue closing
             # the sentence reports all of it
-            return self._sentence_cue(span, head, trailing_only=True) or pending
-        # "according to X", "per X"
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
-                to = self.doc[t.i + 1]
-                objs = [o for o in to.children if o.dep_ == "pobj"]
-                if objs:
-                    sp = self._mention(objs[0], "according to", "according_to")
-                    if sp is not None:
-                        if sp.type == "document":
-                            return sp
-                        return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
-                                       title=sp.title, via=sp.via, start=sp.start, end=sp.end)
-        # "at 45% in the latest Wall Street Journal poll", "In a poll released Sunday, 8 percent ...":
-        # the nearest such source of the sentence, so coordinated figures keep their own poll
-        found = []
-        for c in sent:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                for o in c.children:
-                    if o.dep_ == "pobj" and (o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES):
-                        end = o.idx + len(o)
-                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
-                        found.append((abs(gap), c, o))
-        for _, c, o in sorted(found, key=lambda x: x[0]):
-            sp = self._mention(o, f"{c.text} {o.text}", "report")
-            if sp is not None:
-                return sp
+            trailing = self._sentence_cue(span, head, trailing_only=True)
+            if trailing is None and pending.start is not None and pending.type == "anonymous" \
+                    and _is_share(self.doc.char_span(pending.start, pending.end, alignment_mode="expand").root):
+                # "67 percent said they ... in a Post-ABC poll": respondents answer the poll, which reports it
+                trailing = self._according_to(sent) or self._in_source(sent, span)
+            return trailing or pending
+        sp = self._according_to(sent)
+        if sp is not None:
+            return sp
+        sp = self._in_source(sent, span)
+        if sp is not None:
+            return sp
         # "by X's count"
         for t in sent:
             if t.lower_ == "by" and t.dep_ == "prep":
@@ -543,7 +571,110 @@ class Attributor:
             sp = self._noun_show(t, span)
             if sp is not None:
                 return sp
-        return self._sentence_cue(span, head) or self._colon_lead(span)
+        return self._sentence_cue(span, head) or self._tail_cue(span) or self._after_colon(span) \
+            or self._colon_lead(span)
+
+    def _tail_cue(self, span: Span) -> Optional[Speaker]:
+        """ "..., fundraising documents show." / "..., O'Keefe notes.": a sentence that closes on a
+        comma, a short noun phrase and a cue word, however the parser read those words."""
+        sent = _sent(span[0])
+        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(toks) < 4 or span.end > toks[-1].i:
+            return None
+        cue = toks[-1]
+        lem = cue.lemma_.lower()
+        if cue.lower_ in _SHOW_FORMS:
+            lem = "show"
+        if not (lem in _SPEECH or lem in _EVIDENCE) or cue.text[:1].isupper():
+            return None
+        k = cue.i - 1
+        while k > sent.start and cue.i - k <= 5 and self.doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "PART", "VERB") \
+                and self.doc[k].text not in (",", "—", "–"):
+            k -= 1
+        if self.doc[k].text not in (",", "—", "–") or k + 1 >= cue.i or k < span.end - 1:
+            return None
+        src = self.doc[cue.i - 1]
+        if not _can_speak(src) or src.pos_ == "VERB":
+            return None
+        if lem not in _SPEECH and not _is_evidence_source(src, lem):
+            return None
+        sp = self._mention(src, cue.text, "indirect")
+        if sp is not None and sp.type == "document":
+            phrase = self.doc[k + 1:cue.i]  # "fundraising documents", whichever word the parser made the head
+            sp = replace(sp, name=phrase.text, start=phrase.start_char, end=phrase.end_char)
+        return sp
+
+    def _after_colon(self, span: Span) -> Optional[Speaker]:
+        """ "A report noted that more immigrants buy into the dream: 70 percent believe ...": the
+        clause after a colon goes on with what the cue before it reports."""
+        doc = self.doc
+        sent = _sent(span[0])
+        colons = [t for t in sent if t.text == ":" and t.i < span.start]
+        if not colons:
+            prev = sent.start - 1
+            if prev < 1 or doc[prev].text != ":" and not (doc[prev].is_space and doc[prev - 1].text == ":"):
+                return None
+            if doc[prev].is_space:
+                return None  # a colon closing a paragraph is the colon block's
+            sent_before = _sent(doc[prev])
+            colon = doc[prev]
+        else:
+            colon = colons[-1]
+            sent_before = sent
+        lead = [t for t in sent_before if t.i < colon.i]
+        for t in reversed(lead):
+            lem = t.lemma_.lower()
+            if not _verbal(t) or not (lem in _SPEECH or lem in _EVIDENCE):
+                continue
+            deps = ("ccomp", "xcomp", "dobj") if lem in _EVIDENCE else ("ccomp", "xcomp")  # "shows a divide: ..."
+            comp = [c for c in t.children if c.dep_ in deps and c.i < colon.i]
+            if not comp or comp[-1].right_edge.i < colon.i - 1:
+                continue  # the reported clause must run up to the colon
+            src = _source_of(t)
+            if src is None or src.i >= colon.i:
+                return None
+            if lem not in _SPEECH and not _is_evidence_source(src, lem):
+                return None
+            return self._mention(src, t.text, "indirect", self._via(t))
+        return None
+
+    def _in_source(self, sent: Span, span: Span) -> Optional[Speaker]:
+        """ "at 45% in the latest Wall Street Journal poll", "In a poll released Sunday, 8 percent ...":
+        the nearest such source of the sentence, so coordinated figures keep their own poll."""
+        found = []
+        for c in sent:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and (o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES):
+                        end = o.idx + len(o)
+                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
+                        found.append((abs(gap), c, o))
+        for _, c, o in sorted(found, key=lambda x: x[0]):
+            sp = self._mention(o, f"{c.text} {o.text}", "report")
+            if sp is not None:
+                return sp
+        return None
+
+    def _according_to(self, sent: Span, trailing_only: bool = False) -> Optional[Speaker]:
+        """ "according to X"; with ``trailing_only``, only one that closes the sentence after a comma
+        ("..., which stood at 263, according to the AP."), which reports all of it."""
+        doc = self.doc
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                to = doc[t.i + 1]
+                objs = [o for o in to.children if o.dep_ == "pobj"]
+                if not objs:
+                    continue
+                if trailing_only and not (t.i > sent.start and doc[t.i - 1].text == ","
+                                          and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
+                    continue
+                sp = self._mention(objs[0], "according to", "according_to")
+                if sp is not None:
+                    if sp.type == "document":
+                        return sp
+                    return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
+                                   title=sp.title, via=sp.via, start=sp.start, end=sp.end)
+        return None
 
     def _sentence_cue(self, span: Span, head: Token, trailing_only: bool = False) -> Optional[Speaker]:
         """A reporting verb of the sentence not above the number: "..., officials said." as parataxis."""
@@ -639,13 +770,14 @@ def _propn_names(doc: Doc, covered: set[int]) -> list[tuple[str, int]]:
     """Two or more capitalised PROPN tokens after any title words: names the NER missed."""
     out = []
     for t in doc:
-        if t.pos_ != "PROPN" or t.dep_ == "compound" or t.i in covered or t.ent_type_ in ("GPE", "DATE", "NORP"):
+        if t.pos_ != "PROPN" or t.dep_ == "compound" or t.i in covered or t.ent_type_ not in ("", "PERSON"):
             continue
         toks = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i >= t.i - 4] + [t]
         toks = [x for x in toks if x.text[:1].isupper()]
         while toks and (toks[0].text in _TITLES or toks[0].text.rstrip(".") + "." in _TITLES):
             toks = toks[1:]
-        if 2 <= len(toks) <= 3 and all(x.text.isalpha() and not x.text.isupper() for x in toks) \
+        if 2 <= len(toks) <= 3 and all(x.text.isalpha() and not x.text.isupper() and x.lower_ not in _ORG_WORDS
+                                       for x in toks) \
                 and toks[-1].i == t.i and toks[-1].i - toks[0].i == len(toks) - 1 \
                 and not any(x.ent_type_ == "ORG" and x.ent_iob_ == "B" for x in toks[:1] if x.i > 0):
             out.append((" ".join(x.text for x in toks), toks[0].idx))
@@ -716,8 +848,8 @@ def _phrase(tok: Token) -> Span:
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "predet"):
         left += 1
     right = min(right, left + 14)
-    while right > tok.i and doc[right].is_punct:
-        right -= 1
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP"):
+        right -= 1  # "Audit files from" with the rest parsed elsewhere: no dangling preposition
     return doc[left: right + 1]
 
 
@@ -748,6 +880,10 @@ def _title(ent: Span) -> Optional[str]:
 def _sources(verb: Token) -> list[Token]:
     """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
     out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
+    if not out and verb.lemma_.lower() in _RESPONDENT_VERBS:
+        # "59 percent said that the two nations ...", "Those over 60 say ...": respondents, for what
+        # they say; the share itself is the poll's, and never its own speaker
+        out = [c for c in verb.children if c.dep_ == "nsubj" and _is_share(c)]
     for c in verb.children:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
@@ -761,6 +897,10 @@ def _sources(verb: Token) -> list[Token]:
                 and nxt.text[:1].isupper() and nxt.text.isalpha() and not nxt.is_sent_start \
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
             out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
+    if not out and verb.lemma_.lower() in _SPEECH:
+        inverted = _inverted_subject(verb)
+        if inverted is not None:
+            out = [inverted]  # "“...,” said Robert Reich, who ...": the name parsed into the quote's clause
     if not out and verb.lemma_.lower() in _SPEECH:
         left = _left_name(verb)
         if left is not None:
@@ -791,6 +931,24 @@ def _at_pronoun(sp: Optional[Speaker], verb: Token, src: Token) -> Optional[Spea
     return sp
 
 
+def _inverted_subject(verb: Token) -> Optional[Token]:
+    """The noun phrase right after a subjectless reporting verb that follows a quotation or a
+    comma ("..., said a spokesman for the agency"): the speaker, however the parser attached it."""
+    doc = verb.doc
+    sent = _sent(verb)
+    if verb.i <= sent.start or doc[verb.i - 1].text not in (",", "''", '"', "”", "—", "–"):
+        return None
+    j = verb.i + 1
+    while j < sent.end and doc[j].pos_ in ("DET", "ADJ") and j - verb.i <= 3:
+        j += 1
+    if j >= sent.end or doc[j].pos_ not in ("PROPN", "NOUN") or not _can_speak(doc[j]):
+        return None
+    while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \
+            and doc[j + 1].text[:1].isupper() == doc[j].text[:1].isupper():
+        j += 1  # "said Robert Reich", "said a campaign spokesman": the phrase's last word
+    return doc[j]
+
+
 def _left_name(verb: Token) -> Optional[Token]:
     """The name right before a subjectless reporting verb, past an age or title set off by commas."""
     doc = verb.doc
@@ -817,6 +975,17 @@ def _antecedent(t: Token) -> Token:
     return t
 
 
+def _is_share(t: Token) -> bool:
+    """A number standing for people: "59 percent", "Those over 60", "two in three"."""
+    return (t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL")) \
+        and t.ent_type_ not in ("DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY")
+
+
+def _is_share_claim(span: Span) -> bool:
+    """ "32%", "one in four", "nearly three in five": a share of a poll's respondents."""
+    return any(t.ent_type_ == "PERCENT" or t.lower_ in ("%", "percent", "pct", "in") for t in span)
+
+
 def _can_speak(t: Token) -> bool:
     return t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT",
                                                                          "MONEY", "QUANTITY") \
@@ -830,6 +999,9 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
     # whose own clause holds the figure
     cands = [c for c in cands if not (c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge))] \
         + [c for c in cands if c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge)]
+    if cands and verb.lemma_.lower() in _SPEECH and not any(c.dep_ == "nsubj" for c in verb.children) \
+            and (left := _left_name(verb)) is not None:
+        cands.append(left)  # "“...” the paper's editor Steven Ginsberg responded": the subject inherited from the quote is not it
     for c in cands:
         ph = _phrase(c)
         if ph.end_char <= avoid[0] or ph.start_char >= avoid[1]:
@@ -879,6 +1051,11 @@ def _non_restrictive(clause: Token) -> bool:
     left = clause.left_edge
     doc = clause.doc
     return left.i > 0 and doc[left.i - 1].text in (",", "(", "—", "–", "-")
+
+
+def _verbal(tok: Token) -> bool:
+    """A verb, or "show" tagged as a noun that still takes a subject ("Audit files show that ...")."""
+    return tok.pos_ in ("VERB", "AUX") or (tok.lower_ in _SHOW_FORMS and any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _is_under(tok: Token, anc: Token) -> bool:
