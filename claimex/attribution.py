@@ -30,7 +30,8 @@ _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
 _ORG_WORDS = frozenset(_C["organization_words"])
-_RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
+_RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])
+_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Nabisco announced ...": a time, not a report  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
@@ -43,7 +44,7 @@ _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", 
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
 _FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
-_NEEDS_AT = frozenset(_C["estimate_at_verbs"])  # "put the cost at ...": a cue only with "at"
+_NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
@@ -509,8 +510,15 @@ class Attributor:
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
                     continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
-                if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ == "at" for c in cur.children):
-                    continue  # "put him in the Cabinet" is no estimate; "put the cost at $5 million" is
+                if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in cur.children) \
+                        and not ((src0 := _source_of(cur, (span.start_char, span.end_char))) is not None
+                                 and _is_evidence_source(src0, lem)):
+                    # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
+                    # wealth at $6.5 billion" and "estimates put the figure closer to 54,000" are
+                    continue
+                if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
+                                                 for c in below.children):
+                    continue  # "Trump said in August after Nabisco announced 600 layoffs": Nabisco's, not his
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
                 # "said in a statement that the race will be a four-man contest": the clause hangs on the noun
@@ -544,7 +552,7 @@ class Attributor:
         if pending is not None:
             # "X previously reported, the foundation refused to release 1,076 names": a cue closing
             # the sentence reports all of it
-            trailing = self._sentence_cue(span, head, trailing_only=True)
+            trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True)
             if trailing is None and pending.start is not None and pending.type == "anonymous" \
                     and _is_share(self.doc.char_span(pending.start, pending.end, alignment_mode="expand").root):
                 # "67 percent said they ... in a Post-ABC poll": respondents answer the poll, which reports it
@@ -682,7 +690,7 @@ class Attributor:
             lem = t.lemma_.lower()
             if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
                 continue
-            if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ == "at" for c in t.children):
+            if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in t.children):
                 continue
             if lem in _CONTENT_ONLY and any(c.dep_ == "dobj" and not (span.start <= c.i < span.end) for c in t.children) \
                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
@@ -842,9 +850,15 @@ def _phrase(tok: Token) -> Span:
     doc = tok.doc
     left = tok.left_edge.i
     right = tok.i
+    if tok.dep_ == "compound" and _noun_read_verb(tok.head):
+        # "The Ortiz campaign projects that": the words before the verb the tagger read as a noun
+        left = min([c.left_edge.i for c in tok.head.children if c.i < tok.i] + [left])
     for c in tok.rights:
         if c.dep_ in ("prep", "compound", "amod", "nummod", "poss", "case", "appos") and c.dep_ != "appos":
-            right = max(right, c.right_edge.i)
+            # "an analysis of other data identified ...": a clause inside the phrase ends it
+            stop = min([t.left_edge.i - 1 for t in c.subtree if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB"]
+                       + [c.right_edge.i])
+            right = max(right, stop)
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "predet"):
         left += 1
     right = min(right, left + 14)
@@ -880,6 +894,8 @@ def _title(ent: Span) -> Optional[str]:
 def _sources(verb: Token) -> list[Token]:
     """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
     out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
+    if not out and _noun_read_verb(verb):
+        out = [[c for c in verb.children if c.dep_ == "compound" and c.i < verb.i][-1]]  # "The Ortiz campaign projects that"
     if not out and verb.lemma_.lower() in _RESPONDENT_VERBS:
         # "59 percent said that the two nations ...", "Those over 60 say ...": respondents, for what
         # they say; the share itself is the poll's, and never its own speaker
@@ -908,6 +924,9 @@ def _sources(verb: Token) -> list[Token]:
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
+        owner = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" else None
+        if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
+            out = [owner]  # "an analysis of other data identified ...": the analysis
     return out
 
 
@@ -1054,8 +1073,22 @@ def _non_restrictive(clause: Token) -> bool:
 
 
 def _verbal(tok: Token) -> bool:
-    """A verb, or "show" tagged as a noun that still takes a subject ("Audit files show that ...")."""
-    return tok.pos_ in ("VERB", "AUX") or (tok.lower_ in _SHOW_FORMS and any(c.dep_ == "nsubj" for c in tok.children))
+    """A verb, or a reporting verb the tagger read as a noun: "Audit files show that ...", "The
+    Ortiz campaign projects that ..."."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.lower_ in _SHOW_FORMS and any(c.dep_ == "nsubj" for c in tok.children):
+        return True
+    return _noun_read_verb(tok)
+
+
+def _noun_read_verb(tok: Token) -> bool:
+    """ "campaign projects that": a third-person reporting verb tagged as a noun, before "that"."""
+    doc = tok.doc
+    return tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.i + 1 < len(doc) \
+        and doc[tok.i + 1].lower_ == "that" and doc[tok.i + 1].pos_ == "SCONJ" \
+        and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _EVIDENCE) \
+        and any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)
 
 
 def _is_under(tok: Token, anc: Token) -> bool:

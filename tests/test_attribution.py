@@ -364,6 +364,12 @@ def test_records_show_set_off_by_commas(ex, text, needle, name):
     # a belief coordinated under a reporter: the one who said it, through "who"
     ("The visiting minister, who said that trade had grown and that the chamber thinks more than "
      "6 million jobs rely on it, left on Friday.", "more than 6 million", "visiting minister", "who"),
+    # a third-person reporting verb the tagger read as a noun before "that"
+    ("The Ortiz campaign projects that “a tax of a fraction of a percent” on trades would raise $75 billion "
+     "a year.", "$75 billion", "Ortiz campaign", "Ortiz campaign"),
+    # "an analysis of other data identified ...", with the verb hung on "data"
+    ("But a Gazette analysis of other data identified at least $130 million in spending on mailers.",
+     "at least $130 million", "Gazette analysis of other data", "Gazette analysis of other data"),
     # a sentence closing on a comma, a short noun phrase and a cue word
     ("That is why Reyes lent his campaign hundreds of thousands of dollars last month, fundraising "
      "documents show.", "hundreds of thousands", "fundraising documents", "fundraising documents"),
@@ -440,6 +446,21 @@ def test_a_speaker_after_a_quote_is_not_the_quoted_subject(ex):
 def test_a_name_after_a_dash_labels_the_quote(ex, text, needle, name, stype):
     sp = one(ex, text, needle).speaker
     assert sp.name == name and sp.type == stype and sp.cue == ":"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # a time clause of the reporting verb is not what it reports
+    ("“I love them,” Lee said in August after Harbor Foods announced it was laying off 600 bakery workers.",
+     "600", "Harbor Foods"),
+    # "according to" closing the sentence reports all of it, over a cue inside it
+    ("Polls show that voters like the mayor, with 56 percent of voters viewing him positively, according to "
+     "a Harbor Gazette poll in February.", "56 percent", "Harbor Gazette poll in February"),
+    # "while" sets a contrast inside the report, not a time beside it
+    ("A survey of delegates found that 449 of them back Ortiz, while only 19 support Lee.", "19", "survey of delegates"),
+])
+def test_what_a_cue_does_not_report(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
 
 
 @pytest.mark.parametrize("text, needle, name", [
