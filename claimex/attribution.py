@@ -24,6 +24,7 @@ _EVIDENCE = frozenset(_C["evidence_verbs"])
 _DOC_NOUNS = frozenset(_C["document_nouns"])
 _COUNT_NOUNS = frozenset(_C["count_nouns"])
 _ANON = frozenset(_C["anonymous_heads"])
+_ANON_PRONOUNS = frozenset(_C["anonymous_pronouns"])  # "another said", "both vowed": unnamed people
 _OUTLETS: dict[str, str] = _C["outlets"]
 _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
@@ -31,7 +32,8 @@ _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
 _ORG_WORDS = frozenset(_C["organization_words"])
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])
-_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Nabisco announced ...": a time, not a report  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
+_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])
+_CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports  # "said ... after Nabisco announced ...": a time, not a report  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
@@ -93,7 +95,8 @@ def find_quotes(text: str) -> list[_Quote]:
                     continue
                 open_at = i
         else:
-            if ch in "”\"":
+            if ch in "”\"" or (ch == "“" and text[i - 1] in ",.!?" and text[i + 1:i + 2] in (" ", "\n")):
+                # an opening mark typed after the closing comma ("“It's unusual,“ said ...") closes
                 quotes.append(_Quote(open_at, i + width))
                 open_at = None
             elif ch == "“":
@@ -173,6 +176,10 @@ class Attributor:
             if low in ("i",):
                 return Speaker(name=tok.text, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
+            if low in _ANON_PRONOUNS:
+                phrase = _phrase(tok)  # "another", "some of the donors"
+                return Speaker(name=phrase.text, type="anonymous", cue=cue, mode=mode, via=via,
+                               start=phrase.start_char, end=phrase.end_char)
             return None
         if tok.pos_ not in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.is_alpha:
             # "said Skelly" with the name mis-tagged: a surname, resolved like one
@@ -324,6 +331,23 @@ class Attributor:
                     return self._mention(src, t.text, "direct", self._via(t))
                 if t.lower_ == "follows" and t.head.i != t.i and t.head.idx < colon and _can_speak(t.head):
                     return self._mention(t.head, "as follows", "direct")
+        # "Clinton has since apologized for what happened: “...”": a person or an organisation whose
+        # sentence opens the quotation with a colon speaks it, whatever the verb
+        if self.text[colon + 1:colon + 4].lstrip()[:1] in ("“", '"'):
+            # the top verb of the words before the colon, however the parser hung it on the quote
+            tops = [t for t in lead if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.idx > colon)]
+            root = tops[0] if tops else sent.root
+            subj = [c for c in root.children if c.dep_ == "nsubj" and c.idx < colon] if root.idx < colon else []
+            if subj and root.pos_ in ("VERB", "AUX"):
+                s0 = _antecedent(subj[0])
+                ent = _entity_of(s0)
+                if (ent is not None and ent.label_ in ("PERSON", "ORG")) or s0.lower_ in _PRON_PERSON \
+                        or (s0.pos_ == "PROPN" and (ent is None or ent.label_ not in ("GPE", "LOC", "DATE"))) \
+                        or s0.lemma_.lower() in _ORG_WORDS or s0.lemma_.lower() in _ORG_ANAPHORS \
+                        or s0.lower_ in ("they", "we", "i") or s0.lemma_.lower() in _ANON:
+                    sp = self._mention(s0, root.text, "direct", self._via(root))
+                    if sp is not None:
+                        return sp
         # "HEADLINE - Dana Whitfield: “...”": a person's name right before the colon
         ent = _entity_of(lead[-1])
         if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
@@ -390,6 +414,8 @@ class Attributor:
             closing = lem in _COLON_VERBS and 0 <= t.idx - q.end < 25 \
                 and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") and not (q.start <= c.idx < q.end)
                             for c in t.children)  # "“...,” he continued."
+            closing = closing or (lem in _COLON_VERBS and t.idx < q.start
+                                  and self.text[t.idx + len(t):q.start].strip() in (",", ":"))  # "He continued, “...”"
             if t.pos_ == "VERB" and (lem in _SPEECH or closing):
                 src = _source_of(t, (q.start, q.end))
                 if src is not None and not (q.start <= src.idx < q.end):
@@ -519,6 +545,9 @@ class Attributor:
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Nabisco announced 600 layoffs": Nabisco's, not his
+                if (pending is not None or share_said) and below.dep_ == "advcl" \
+                        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children):
+                    break  # "While one firm says there are 2,400, another says ...": the first firm's
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
                 # "said in a statement that the race will be a four-man contest": the clause hangs on the noun

@@ -437,6 +437,25 @@ def test_a_speaker_after_a_quote_is_not_the_quoted_subject(ex):
     assert _source_of(doc[9], (0, quote_end)).text == "Pell"
 
 
+@pytest.mark.parametrize("text, needle, name", [
+    # a person or an organisation whose sentence opens a quotation with a colon speaks it
+    ("Ortiz has since apologized for what happened: “Yes, I should have used two email addresses.”", "two",
+     "Ortiz"),
+    ("The Lee campaign, in a memo on the dispute, worded it more carefully: “More than 90% of those emails were "
+     "captured.”", "More than 90%", "Lee campaign"),
+    ("The rule is simple: “No more than 40 riders per car.”", "No more than 40", None),
+    # a verb that goes on with a quotation after a comma
+    ("Ortiz was blunt on Monday. He continued, “I have never seen anyone who destroyed 34,000 records walk "
+     "away.”", "34,000", "Ortiz"),
+    # an opening mark typed after the closing comma closes the quotation
+    ("“It is unusual,“ said Lena Noble, an attorney with the Harbor Legal Center. “It is hard to do without "
+     "stepping over one line or another.”", "over one", "Lena Noble"),
+])
+def test_quotation_introductions(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
+
+
 @pytest.mark.parametrize("text, needle, name, stype", [
     ("The gap has widened in the suburbs - Dana Whitfield: “Two weeks ago, the mayor led by 9 points.”", "9",
      "Dana Whitfield", "person"),
@@ -455,6 +474,17 @@ def test_a_name_after_a_dash_labels_the_quote(ex, text, needle, name, stype):
     # "according to" closing the sentence reports all of it, over a cue inside it
     ("Polls show that voters like the mayor, with 56 percent of voters viewing him positively, according to "
      "a Harbor Gazette poll in February.", "56 percent", "Harbor Gazette poll in February"),
+    # two reports set against each other: each figure keeps its own reporter
+    ("While one firm says there are more than 2,400 billionaires, another says there are about 1,800.",
+     "more than 2,400", "one firm"),
+    ("While one firm says there are more than 2,400 billionaires, another says there are about 1,800.",
+     "about 1,800", "another"),
+    ("Yet another said, “Ortiz is in a five-person race with Lee” for second place.", "five", "another"),
+    # a reason given inside what is said stays said
+    ("That is cause for celebration, he said, because residents now live longer, to an average age of 71.",
+     "71", "he"),
+    # "All told" is the writer's sum, not a speaker
+    ("All told, up to 5 million riders could qualify for the discount.", "up to 5 million", None),
     # "while" sets a contrast inside the report, not a time beside it
     ("A survey of delegates found that 449 of them back Ortiz, while only 19 support Lee.", "19", "survey of delegates"),
 ])
