@@ -262,7 +262,10 @@ class Attributor:
     def _quote_speakers(self) -> None:
         prev: Optional[_Quote] = None
         for q in self.quotes:
-            q.speaker = self._speaker_near_quote(q)
+            # "Osuna told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
+            # sentence after it names
+            q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
+            q.speaker = q.speaker or self._speaker_near_quote(q)
             line_start = self.text.rfind("\n", 0, q.start) + 1
             opens_paragraph = not self.text[line_start:q.start].strip()
             if q.speaker is None and opens_paragraph and prev is not None and prev.speaker is not None \
@@ -418,8 +421,16 @@ class Attributor:
                                   and self.text[t.idx + len(t):q.start].strip() in (",", ":"))  # "He continued, “...”"
             if t.pos_ == "VERB" and (lem in _SPEECH or closing):
                 src = _source_of(t, (q.start, q.end))
-                if src is not None and not (q.start <= src.idx < q.end):
+                if src is not None and not (q.start <= src.idx < q.end) and not self._inside_other_quote(src.idx, q):
                     sp = self._mention(src, t.text, "direct", self._via(t))
+                    if sp is not None:
+                        return sp
+            if t.pos_ == "NOUN" and lem in _SPEECH and t.lower_.endswith("s") and 0 <= t.idx - q.end < 40:
+                # "“...,” Bozell answers.": the reporting verb tagged as a noun, the name as its compound
+                names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end and c.pos_ == "PROPN"]
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if names and (after is None or after.is_punct):
+                    sp = self._mention(names[-1], t.text, "direct")
                     if sp is not None:
                         return sp
         return None

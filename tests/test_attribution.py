@@ -444,6 +444,14 @@ def test_a_speaker_after_a_quote_is_not_the_quoted_subject(ex):
     ("The Lee campaign, in a memo on the dispute, worded it more carefully: “More than 90% of those emails were "
      "captured.”", "More than 90%", "Lee campaign"),
     ("The rule is simple: “No more than 40 riders per car.”", "No more than 40", None),
+    # a reporting verb after a quotation, tagged as a noun
+    ("“I can point to only two wins. Two judges, that is all,” Bozell answers.", "two", "Bozell"),
+    # a colon introduces the quotation: not the "He added" of the next sentence
+    ("On the topic, chapter president Luis Ortega told the Gazette: “We have 300 members.” He added that "
+     "members come from all over.", "300", "Luis Ortega"),
+    # the subject of a verb inside another quotation does not speak this one
+    ("On Sunday she stated, “An absence of action by the league would have turned the port into a ruin,” "
+     "adding, “I think maybe 1,500 people were hurt.”", "1,500", "she"),
     # a verb that goes on with a quotation after a comma
     ("Ortiz was blunt on Monday. He continued, “I have never seen anyone who destroyed 34,000 records walk "
      "away.”", "34,000", "Ortiz"),
