@@ -48,6 +48,7 @@ _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they
 _FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
+_VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Bolton's view", "in the mayor's estimation": the owner's claim
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
@@ -270,7 +271,7 @@ class Attributor:
             opens_paragraph = not self.text[line_start:q.start].strip()
             if q.speaker is None and opens_paragraph and prev is not None and prev.speaker is not None \
                     and self.text.count("\n\n", prev.end, q.start) <= 1:
-                q.speaker = prev.speaker
+                q.speaker = self._latest_mention(prev.speaker, prev.end, q.start)
             if q.speaker is None:
                 q.speaker = self._colon_speaker(q)
             if q.speaker is None and prev is not None and prev.speaker is not None:
@@ -285,6 +286,22 @@ class Attributor:
         for a, b in zip(self.quotes, self.quotes[1:]):
             if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
                 a.speaker = b.speaker
+
+    def _latest_mention(self, sp: Speaker, start: int, end: int) -> Speaker:
+        """The same speaker, attached to the last reporting verb that names them between ``start``
+        and ``end`` ("... Rather, he said, ... / “...”"): the cue nearest the quote it goes on with."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) > 200:
+            return sp
+        best = sp
+        for t in span:
+            if t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH:
+                src = _source_of(t)
+                if src is not None and start <= src.idx < end:
+                    cand = self._mention(src, t.text, sp.mode, sp.via)
+                    if cand is not None and cand.name == sp.name:
+                        best = cand
+        return best
 
     def _only_cue_between(self, prev: _Quote, q: _Quote) -> bool:
         """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with no sentence of
@@ -697,8 +714,16 @@ class Attributor:
                         end = o.idx + len(o)
                         gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
                         found.append((abs(gap), c, o))
+                    poss = [p for p in o.children if p.dep_ == "poss"]
+                    if o.dep_ == "pobj" and c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
+                        end = o.idx + len(o)
+                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
+                        found.append((abs(gap), c, poss[0]))
         for _, c, o in sorted(found, key=lambda x: x[0]):
-            sp = self._mention(o, f"{c.text} {o.text}", "report")
+            if o.dep_ == "poss":
+                sp = self._mention(o, f"in {o.head.text}", "according_to")
+            else:
+                sp = self._mention(o, f"{c.text} {o.text}", "report")
             if sp is not None:
                 return sp
         return None
@@ -902,8 +927,8 @@ def _phrase(tok: Token) -> Span:
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "predet"):
         left += 1
     right = min(right, left + 14)
-    while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP"):
-        right -= 1  # "Audit files from" with the rest parsed elsewhere: no dangling preposition
+    while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP" or doc[right].dep_ == "case"):
+        right -= 1  # "Audit files from" with the rest parsed elsewhere, "the mayor's": no dangling word
     return doc[left: right + 1]
 
 

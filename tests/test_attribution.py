@@ -380,6 +380,11 @@ _DUPLEX = ("A four-year decline in county deficits will end this year, sooner th
     # the subject of a verb inside another quotation does not speak this one
     ("On Sunday she stated, “An absence of action by the league would have turned the port into a ruin,” "
      "adding, “I think maybe 1,500 people were hurt.”", "1,500", "she"),
+    # "in X's view" is X's claim
+    ("“There are one, or two, or three things you can fix – it is a failure” on defense, in Lee’s view.", "three",
+     "Lee"),
+    ("In the mayor’s estimation, 400 homes were lost.", "400", "mayor"),
+    ("The release includes 64 emails in Lee’s account.", "64", None),  # an email account, not a telling
     # a verb that goes on with a quotation after a comma
     ("Ortiz was blunt on Monday. He continued, “I have never seen anyone who destroyed 34,000 records walk "
      "away.”", "34,000", "Ortiz"),
@@ -463,6 +468,13 @@ def test_show_tagged_as_a_noun_still_reports(ex):
 ])
 def test_colon_and_tail_rules_stay_in_the_writers_voice(ex, text, needle):
     assert one(ex, text, needle).speaker is None
+
+
+def test_a_continued_quote_keeps_the_nearest_cue_for_its_speaker(ex):
+    text = ("Dana Humphrey, who calls the plan a “disaster,” said she does not need an alternative. Rather, "
+            "she said, more delays will rally support.\n\n“To my knowledge, it will attract one or more donors.”")
+    sp = one(ex, text, "one or more").speaker
+    assert sp.name == "Dana Humphrey" and text[sp.start:sp.end] == "she" and sp.start > text.index("Rather")
 
 
 def test_a_paragraph_opening_on_a_closing_mark_opens_a_quotation(ex):
