@@ -30,10 +30,10 @@ _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
-_ORG_WORDS = frozenset(_C["organization_words"])
-_RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])
-_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])
-_CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports  # "said ... after Nabisco announced ...": a time, not a report  # "59 percent said that ...": a share of a poll speaks  # "Harbor Research", "Field Poll": no person's name
+_ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Poll": no person's name
+_RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
+_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Nabisco announced ...": a time, not a report
+_CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
@@ -534,6 +534,7 @@ class Attributor:
         below = below2 = head  # the last three steps of the walk, nearest first
         pending: Optional[Speaker] = None
         pending_belief = False  # "said that ... and that the Chamber thinks 6 million ...": the one who said
+        pending_share = False  # "67 percent said ...": respondents, whose poll may be named in the sentence
         share_said = False
         while cur.head.i != cur.i and hops < 30:
             if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
@@ -564,9 +565,10 @@ class Attributor:
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
                     continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
+                src = _source_of(cur, (span.start_char, span.end_char))
+                record = src is not None and _is_evidence_source(src, lem)
                 if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in cur.children) \
-                        and not ((src0 := _source_of(cur, (span.start_char, span.end_char))) is not None
-                                 and _is_evidence_source(src0, lem)):
+                        and not record:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
                     # wealth at $6.5 billion" and "estimates put the figure closer to 54,000" are
                     continue
@@ -582,13 +584,10 @@ class Attributor:
                 in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)
                 # "The cable indicated 13 officers would be needed": what a record indicates is its report
-                record_object = below.dep_ == "dobj" and lem in _SHOWING \
-                    and (src0 := _source_of(cur, (span.start_char, span.end_char))) is not None \
-                    and _is_evidence_source(src0, lem)
+                record_object = below.dep_ == "dobj" and lem in _SHOWING and record
                 if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund and not put_forward \
                         and not in_statement and not record_object:
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
-                src = _source_of(cur, (span.start_char, span.end_char))
                 if src is not None and _is_share(src) and (share_said or _is_share_claim(span)):
                     continue  # respondents speak for what they say, never for another share of the poll
                 if src is not None and src.i not in range(span.start, span.end) \
@@ -599,19 +598,18 @@ class Attributor:
                         # "..., which was valued at $62.5 billion, ...": the article's aside; under a
                         # cue that closes the sentence ("..., the AP reported.") all of it is reported
                         return pending or self._according_to(sent, trailing_only=True)
-                    if lem in _SPEECH or lem in _INTENT or put_forward or _is_evidence_source(src, lem) \
+                    if lem in _SPEECH or lem in _INTENT or put_forward or record \
                             or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
                         if sp is not None:
                             # "officials say they found 90 more", "the chief said China expects 6.5%":
                             # the reporter above who tells the reader wins
-                            pending, pending_belief = sp, lem in _BELIEF
+                            pending, pending_belief, pending_share = sp, lem in _BELIEF, _is_share(src)
         if pending is not None:
             # "X previously reported, the foundation refused to release 1,076 names": a cue closing
             # the sentence reports all of it
             trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True)
-            if trailing is None and pending.start is not None and pending.type == "anonymous" \
-                    and _is_share(self.doc.char_span(pending.start, pending.end, alignment_mode="expand").root):
+            if trailing is None and pending_share:
                 # "67 percent said they ... in a Post-ABC poll": respondents answer the poll, which reports it
                 trailing = self._according_to(sent) or self._in_source(sent, span)
             return trailing or pending
@@ -676,13 +674,11 @@ class Attributor:
         sent = _sent(span[0])
         colons = [t for t in sent if t.text == ":" and t.i < span.start]
         if not colons:
-            prev = sent.start - 1
-            if prev < 1 or doc[prev].text != ":" and not (doc[prev].is_space and doc[prev - 1].text == ":"):
+            prev = sent.start - 1  # a colon closing a paragraph (a space token after it) is the colon block's
+            if prev < 1 or doc[prev].text != ":":
                 return None
-            if doc[prev].is_space:
-                return None  # a colon closing a paragraph is the colon block's
-            sent_before = _sent(doc[prev])
             colon = doc[prev]
+            sent_before = _sent(colon)
         else:
             colon = colons[-1]
             sent_before = sent
@@ -708,17 +704,20 @@ class Attributor:
         the nearest such source of the sentence, so coordinated figures keep their own poll."""
         found = []
         for c in sent:
-            if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                for o in c.children:
-                    if o.dep_ == "pobj" and (o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES):
-                        end = o.idx + len(o)
-                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
-                        found.append((abs(gap), c, o))
-                    poss = [p for p in o.children if p.dep_ == "poss"]
-                    if o.dep_ == "pobj" and c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
-                        end = o.idx + len(o)
-                        gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - end
-                        found.append((abs(gap), c, poss[0]))
+            if c.dep_ != "prep" or c.lower_ not in ("in", "from"):
+                continue
+            for o in c.children:
+                if o.dep_ != "pobj":
+                    continue
+                poss = [p for p in o.children if p.dep_ == "poss"]
+                if o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES:
+                    source = o
+                elif c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
+                    source = poss[0]  # "in Bolton's view": the owner
+                else:
+                    continue
+                gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - (o.idx + len(o))
+                found.append((abs(gap), c, source))
         for _, c, o in sorted(found, key=lambda x: x[0]):
             if o.dep_ == "poss":
                 sp = self._mention(o, f"in {o.head.text}", "according_to")
