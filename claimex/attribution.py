@@ -37,6 +37,7 @@ _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., a
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
+_ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “...”": the quotation is what was issued
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
@@ -266,7 +267,7 @@ class Attributor:
             # "Osuna told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
             # sentence after it names
             q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
-            q.speaker = q.speaker or self._speaker_near_quote(q)
+            q.speaker = q.speaker or self._speaker_near_quote(q) or self._announced(q)
             line_start = self.text.rfind("\n", 0, q.start) + 1
             opens_paragraph = not self.text[line_start:q.start].strip()
             if q.speaker is None and opens_paragraph and prev is not None and prev.speaker is not None \
@@ -286,6 +287,36 @@ class Attributor:
         for a, b in zip(self.quotes, self.quotes[1:]):
             if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
                 a.speaker = b.speaker
+
+    def _announced(self, q: _Quote) -> Optional[Speaker]:
+        """ "Ortiz tweeted a warning. “...”", "The agency issued a statement, “...”": a quotation right
+        after a comma or a full stop that closes a clause announcing words, with no words of its
+        own, is those words."""
+        before = self.text[max(0, q.start - 300):q.start].rstrip(" \t")
+        if not before or before[-1] not in ",." or "\n" in before[-2:]:
+            return None
+        mark = self.doc.char_span(q.start - (len(self.text[:q.start]) - len(self.text[:q.start].rstrip(" \t"))) - 1,
+                                  q.start, alignment_mode="expand")
+        if mark is None or mark[0].i == 0:
+            return None
+        sent = _sent(mark[0])
+        lead = [t for t in sent if t.i < mark[0].i]
+        if not lead or any(_QUOTE_CHARS.match(t.text) for t in lead):
+            return None  # a sentence with a quotation of its own has had its say
+        for t in reversed(lead):
+            if t.pos_ != "VERB":
+                continue
+            lem = t.lemma_.lower()
+            said = lem in _SPEECH and not any(
+                c.dep_ in ("ccomp", "xcomp", "attr", "advcl")
+                or (c.dep_ == "dobj" and c.lemma_.lower() not in _ANNOUNCEMENTS and lem not in _CONTENT_ONLY)
+                for c in t.children)  # "Lau said in a statement.", "He told reporters."
+            issued = any(c.dep_ == "dobj" and c.lemma_.lower() in _ANNOUNCEMENTS for c in t.children)
+            if not (said or issued) or not (t.head.i == t.i or q.start <= t.head.idx < q.end):
+                return None  # the clause's top verb, though the parser may hang it on the quotation
+            src = _source_of(t)
+            return self._mention(src, t.text, "direct", self._via(t)) if src is not None else None
+        return None
 
     def _latest_mention(self, sp: Speaker, start: int, end: int) -> Speaker:
         """The same speaker, attached to the last reporting verb that names them between ``start``
@@ -442,14 +473,28 @@ class Attributor:
                     sp = self._mention(src, t.text, "direct", self._via(t))
                     if sp is not None:
                         return sp
-            if t.pos_ == "NOUN" and lem in _SPEECH and t.lower_.endswith("s") and 0 <= t.idx - q.end < 40:
-                # "“...,” Bozell answers.": the reporting verb tagged as a noun, the name as its compound
-                names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end and c.pos_ == "PROPN"]
+            if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) \
+                    and 0 <= t.idx - q.end < 40:
+                # "“...,” Bozell answers.", "“...,” the ministry states in its report", "“...,” the
+                # Saudis state": the reporting verb tagged as a noun, the name as its compound
+                names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end
+                         and (c.pos_ == "PROPN" or c.lemma_.lower() in _ORG_ANAPHORS or c.lemma_.lower() in _DOC_NOUNS
+                              or c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _ANON)]
+                if not t.lower_.endswith("s") and not (names and names[-1].tag_ in ("NNS", "NNPS")):
+                    names = []  # a bare verb form goes with a plural name only
                 after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-                if names and (after is None or after.is_punct):
+                if names and (after is None or after.is_punct or (after.dep_ == "prep" and after.head.i == t.i)):
                     sp = self._mention(names[-1], t.text, "direct")
                     if sp is not None:
                         return sp
+        # "“... . ...,” according to Harbor Watch.": the phrase right after the closing mark
+        j = span[-1].i + 1
+        while j < len(doc) and doc[j].is_punct and doc[j].idx - q.end < 3:
+            j += 1
+        if j + 1 < len(doc) and doc[j].lower_ == "according" and doc[j].idx - q.end < 4:
+            sp = self._according_to(doc[j:_sent(doc[j]).end])
+            if sp is not None:
+                return replace(sp, mode="direct")
         return None
 
     def _inside_other_quote(self, off: int, q: _Quote) -> bool:
@@ -537,7 +582,8 @@ class Attributor:
         pending_share = False  # "67 percent said ...": respondents, whose poll may be named in the sentence
         share_said = False
         while cur.head.i != cur.i and hops < 30:
-            if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
+            if (cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur)) \
+                    or _misread_relative(cur) is not None:
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS \
                     and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
@@ -546,6 +592,9 @@ class Attributor:
             cur = cur.head
             hops += 1
             lem = cur.lemma_.lower()
+            free = _free_relative_cue(cur) if pending is None and cur.pos_ in ("VERB", "AUX") else None
+            if free is not None and (src := _source_of(free, (span.start_char, span.end_char))) is not None:
+                pending = self._mention(src, free.text, "indirect", self._via(free))
             if lem in _SPEECH and below.dep_ == "nsubj":
                 # "Two in three said ..., and one in four said ...", "520 delegates have said ..., 39 have
                 # said ...": a figure among those who say is a poll's result, not another share's words
@@ -561,7 +610,8 @@ class Attributor:
                 or (lem in _CLAUSE_CUES and below.dep_ == "ccomp")  # "accused China of ...", "agreed that ..."
             if _verbal(cur) and (lem in _SPEECH or lem in _EVIDENCE or put_forward
                                                 or (lem in _INTENT and (below.dep_ in ("xcomp", "ccomp")
-                                                                        or (below.dep_ == "prep" and below.lower_ == "for")))):
+                                                                        or (below.dep_ == "prep" and below.lower_ == "for")
+                                                                        or _for_clause(below)))):
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
                     continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
@@ -958,6 +1008,8 @@ def _title(ent: Span) -> Optional[str]:
 def _sources(verb: Token) -> list[Token]:
     """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
     out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
+    if not out:
+        out = [n for c in verb.children if (n := _misread_relative(c)) is not None]
     if not out and _noun_read_verb(verb):
         out = [[c for c in verb.children if c.dep_ == "compound" and c.i < verb.i][-1]]  # "The Ortiz campaign projects that"
     if not out and verb.lemma_.lower() in _RESPONDENT_VERBS:
@@ -969,8 +1021,14 @@ def _sources(verb: Token) -> list[Token]:
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
     if not out and (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
             and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-        # "revised his plans, saying that ...": the participle speaks with its main verb's subject
-        return _sources(verb.head)
+        # "revised his plans, saying that ...": the participle speaks with its main verb's subject;
+        # "hopes that the plan could help, pointing to ...": set off by a comma at the end of a
+        # reported clause, with the reporter's
+        main = verb.head
+        if verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            while main.dep_ == "ccomp" and main.head.i < main.i and main.head.pos_ in ("VERB", "AUX"):
+                main = main.head
+        return _sources(main)
     if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):
         nxt = verb.doc[verb.i + 1]
         if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
@@ -1049,6 +1107,37 @@ def _left_name(verb: Token) -> Optional[Token]:
     if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN" and t.dep_ != "compound":
         return t
     return None
+
+
+def _for_clause(clause: Token) -> bool:
+    """ "called for the wage to be raised to $15": the clause a "for" opens, as the parser reads it."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
+def _free_relative_cue(verb: Token) -> Optional[Token]:
+    """ "aid to what advocates estimated were more than 40,000 tenants": the reporting verb of a
+    free relative that opens ``verb``'s clause, whether parsed as its subject or beside it."""
+    doc = verb.doc
+    cands = [c for c in verb.children if c.dep_ == "csubj"]
+    if verb.i > 0 and doc[verb.i - 1].pos_ == "VERB":
+        cands.append(doc[verb.i - 1])
+    for c in cands:
+        lem = c.lemma_.lower()
+        if lem in _SPEECH and any(w.lower_ == "what" and w.i < c.i for w in c.children):
+            return c
+    return None
+
+
+def _misread_relative(clause: Token) -> Optional[Token]:
+    """ "Ortiz, meanwhile, who has zero endorsements, said ...": a relative clause on the cue's
+    subject that the parser read as the cue's complement, with the name as its second subject.
+    Returns the name."""
+    if clause.dep_ != "ccomp" or clause.i > clause.head.i:
+        return None
+    subj = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subj) < 2 or subj[-1].lower_ not in ("who", "which") or not _can_speak(subj[0]):
+        return None
+    return subj[0]
 
 
 def _antecedent(t: Token) -> Token:
@@ -1147,12 +1236,22 @@ def _verbal(tok: Token) -> bool:
 
 
 def _noun_read_verb(tok: Token) -> bool:
-    """ "campaign projects that": a third-person reporting verb tagged as a noun, before "that"."""
+    """ "campaign projects that", "Harbor Analytics tallies 585 stores": a third-person reporting
+    verb tagged as a noun, before "that" or, heading its sentence, before a number."""
     doc = tok.doc
-    return tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.i + 1 < len(doc) \
-        and doc[tok.i + 1].lower_ == "that" and doc[tok.i + 1].pos_ == "SCONJ" \
-        and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _EVIDENCE) \
-        and any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)
+    if not (tok.pos_ == "NOUN" and tok.lower_.endswith("s") and tok.i + 1 < len(doc)
+            and (tok.lemma_.lower() in _SPEECH or tok.lemma_.lower() in _EVIDENCE)
+            and any(c.dep_ == "compound" and c.i < tok.i for c in tok.children)):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ == "that" and nxt.pos_ == "SCONJ":
+        return True
+    names = [c for c in tok.children if c.pos_ == "PROPN" and c.dep_ == "compound" and c.i < tok.i]
+    if not names or nxt.pos_ != "NUM" or tok.i not in (nxt.head.i, nxt.head.head.i):
+        return False
+    # heading its clause: the sentence's root, or right after a semicolon the parser ran on through
+    left = names[0].left_edge.i
+    return tok.dep_ == "ROOT" or (left > 0 and doc[left - 1].text == ";")
 
 
 def _is_under(tok: Token, anc: Token) -> bool:

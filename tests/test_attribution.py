@@ -391,6 +391,39 @@ _DUPLEX = ("A four-year decline in county deficits will end this year, sooner th
     # an opening mark typed after the closing comma closes the quotation
     ("“It is unusual,“ said Lena Noble, an attorney with the Harbor Legal Center. “It is hard to do without "
      "stepping over one line or another.”", "over one", "Lena Noble"),
+    # a free relative: what the reporter of "what advocates estimated were" puts a number on
+    ("The law gave aid to what advocates estimated were more than 40,000 tenants.", "more than 40,000",
+     "advocates"),
+    ("The fund paid out what the auditors said was $3 million in bonuses.", "$3 million", "auditors"),
+    ("What they had to settle for was a 6-foot photo of him.", "6", None),
+    # a relative clause on the cue's subject, read as the cue's complement: the name still speaks,
+    # the relative clause stays the writer's
+    ("Dana Ortiz, meanwhile, who has zero such endorsements, said that fact shows which of the two "
+     "candidates is ready to lead.", "two", "Dana Ortiz"),
+    ("Dana Ortiz, meanwhile, who has zero such endorsements, said that fact shows which of the two "
+     "candidates is ready to lead.", "zero", None),
+    # a participle after a comma at the end of a reported clause speaks with the reporter
+    ("The union hopes that the plan could help the city, pointing to the sale of some plots for $1.7 million.",
+     "$1.7 million", "union"),
+    # a reporting verb the tagger read as a noun, heading a sentence with a number after it
+    ("Harbor Analytics tallies 585 stores in the state to Ohio's 260.", "585", "Harbor Analytics"),
+    # "called for ... to be raised to $16": the clause a "for" opens is the demand
+    ("Ortiz has called for the state minimum wage to be raised to $16 by 2024.", "$16", "Ortiz"),
+    # "“...,” the ministry states": the reporting verb after a quotation, tagged as a noun
+    ("“The port handled 40 ships,” the ministry states in the report.", "40", "ministry"),
+    ("“Paid leave,” the handbook states, begins “after 2 years of service. Up to 10 weeks are unpaid.”",
+     "Up to 10", "handbook"),
+    # a quotation of several sentences closed by "according to X"
+    ("“The audit covers thousands of new records. The new material shows the agency kept 40 files,” "
+     "according to Harbor Watch.", "thousands", "Harbor Watch"),
+    # a quotation right after a clause that announces words and says none of its own
+    ('Sen. Dana Ortiz tweeted a warning. "Voters: remember the lawmakers who stalled for over 30 hours."',
+     "over 30", "Dana Ortiz"),
+    ("Officials issued a statement, “Last night our city was hit by a storm. It was the worst in six years.”",
+     "six", "Officials"),
+    ("The mayor spoke for an hour. “Nobody expected 40 buses.”", "40", None),
+    ("The mayor issued a statement on the buses. The council was silent. “There were 12 complaints.”", "12",
+     None),
 ])
 def test_speaker_of_each_rule(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
