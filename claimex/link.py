@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional
 
 #: Minimum IDF-weighted Jaccard similarity of two sentences' content words (same event).
 SAME_EVENT = 0.3
@@ -30,8 +30,10 @@ EXACT_TOL = 0.005
 #: A worded or approximate value ("1.2 million", "about 300") covers its last significant digit's
 #: half-step, but never more than this share of itself.
 MAX_ROUNDING = 0.05
-#: Conflicts are looked for among at most this many records of one measure and period.
-MAX_PERIOD_BUCKET = 400
+#: Records are compared when they share one of their RARE_WORDS rarest content words, if fewer
+#: than MAX_BLOCK records of the same measure share it.
+RARE_WORDS = 4
+MAX_BLOCK = 200
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]+")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -58,7 +60,8 @@ class _Item:
     date: tuple[str, str]
     stated: bool  # the date comes from the text, not from the publication date
     words: frozenset[str]
-    weights: dict[str, float] = field(default_factory=dict)
+    weight: float = 0.0  # the sum of the words' IDF
+    bound: Optional[str] = None  # "low" for "at least 40", "high" for "at most 40"
 
 
 def measure_key(rec: dict) -> Optional[tuple]:
@@ -130,7 +133,8 @@ def _items(records: list[dict], stop: frozenset[str]) -> list[_Item]:
         measure_words = set(_WORD.findall((rec.get("measure") or "").lower()))
         words = frozenset(w for w in (m.lower().replace("\u2019", "'") for m in _WORD.findall(sent))
                           if len(w) > 2 and w not in stop and w not in measure_words)
-        items.append(_Item(rec, i, key, span[0], span[1], q.get("approx") or "exact", date, stated, words))
+        approx = q.get("approx") or "exact"
+        items.append(_Item(rec, i, key, span[0], span[1], approx, date, stated, words, bound=_bound(approx)))
     return items
 
 
@@ -147,13 +151,13 @@ def similarity(a: _Item, b: _Item, idf: dict[str, float]) -> float:
     shared = a.words & b.words
     if len(shared) < MIN_SHARED:
         return 0.0
-    inter = sum(idf.get(w, 0.0) for w in shared)
-    union = sum(idf.get(w, 0.0) for w in a.words | b.words)
-    return inter / union if union else 0.0
+    inter = sum(idf[w] for w in shared)
+    union = a.weight + b.weight - inter
+    return inter / union if union > 0 else 0.0
 
 
 def _values_agree(a: _Item, b: _Item) -> bool:
-    a_bound, b_bound = _bound(a.approx), _bound(b.approx)
+    a_bound, b_bound = a.bound, b.bound
     if a_bound or b_bound:
         # a bound only repeats the same bound: "at least 40" and "more than 40", not "65"
         if a_bound != b_bound:
@@ -170,6 +174,33 @@ def _bound(approx: str) -> Optional[str]:
 
 def _dates_overlap(a: _Item, b: _Item) -> bool:
     return a.date[0] <= b.date[1] and b.date[0] <= a.date[1]
+
+
+def _candidates(members: list[int], items: list[_Item], idf: dict[str, float], *,
+                agreeing: bool) -> Iterator[tuple[int, int]]:
+    """Pairs worth comparing: records that share one of their rarest words (blocking), so a
+    thousand "2 people" records are not compared with each other one by one; with ``agreeing``,
+    only pairs whose values overlap (a sweep over each block sorted by value)."""
+    if len(members) < 2:
+        return
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k in members:
+        for w in sorted(items[k].words, key=lambda w: -idf[w])[:RARE_WORDS]:
+            postings[w].append(k)
+    seen: set[tuple[int, int]] = set()
+    for ks in postings.values():
+        if len(ks) < 2 or len(ks) > MAX_BLOCK:
+            continue  # a word that many records share tells nothing
+        if agreeing:
+            ks = sorted(ks, key=lambda k: items[k].low)
+        for x, ka in enumerate(ks):
+            for kb in ks[x + 1:]:
+                if agreeing and items[kb].low > items[ka].high:
+                    break
+                pair = (ka, kb) if ka < kb else (kb, ka)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 class _Union:
@@ -209,22 +240,18 @@ def link(records: Iterable[dict], *, min_similarity: float = SAME_EVENT) -> dict
     records = list(records)
     items = _items(records, _stop_words())
     idf = _idf(items)
+    for it in items:
+        it.weight = sum(idf[w] for w in it.words)
     union = _Union(len(items))
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
         by_key[it.key].append(k)
     for members in by_key.values():
-        # sweep over intervals sorted by their low end: only overlapping values are compared
-        members.sort(key=lambda k: items[k].low)
-        for x, ka in enumerate(members):
-            a = items[ka]
-            for kb in members[x + 1:]:
-                b = items[kb]
-                if b.low > a.high:
-                    break
-                if (a.rec.get("doc_id") != b.rec.get("doc_id") and _values_agree(a, b)
-                        and _dates_overlap(a, b) and similarity(a, b, idf) >= min_similarity):
-                    union.join(ka, kb)
+        for ka, kb in _candidates(members, items, idf, agreeing=True):
+            a, b = items[ka], items[kb]
+            if (a.rec.get("doc_id") != b.rec.get("doc_id") and _values_agree(a, b)
+                    and _dates_overlap(a, b) and similarity(a, b, idf) >= min_similarity):
+                union.join(ka, kb)
 
     comps: dict[int, list[int]] = defaultdict(list)
     for k in range(len(items)):
@@ -263,44 +290,55 @@ def _group(gid: str, members: list[_Item]) -> dict:
 
 
 def _conflicts(items: list[_Item], by_key: dict, idf: dict, group_of: dict, min_similarity: float) -> list[dict]:
-    """Pairs of sides (a group or a lone record) that give different values for one stated period."""
-    found: dict[tuple, tuple] = {}
+    """Sides (a group or a lone record) that give different values for one measure and stated period.
+
+    Disagreeing pairs about the same event are joined; each joined set with two or more sides is
+    one conflict.
+    """
     in_doc: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
         in_doc[(it.rec.get("doc_id"), it.key)].append(it)
 
+    reported: dict[tuple, bool] = {}
+
     def also_reports(doc_id, it: _Item) -> bool:
         # "passed 130-21" in both articles is two figures each, not a disagreement
-        return any(_values_agree(it, other) for other in in_doc.get((doc_id, it.key), ()))
+        key = (doc_id, it.index)
+        if key not in reported:
+            reported[key] = any(_values_agree(it, other) for other in in_doc.get((doc_id, it.key), ()))
+        return reported[key]
 
+    union = _Union(len(items))
+    in_conflict: set[int] = set()
     for members in by_key.values():
         periods: dict[tuple, list[int]] = defaultdict(list)
         for k in members:
-            if items[k].stated:
+            if items[k].stated and not items[k].bound:  # "at least 40" does not contradict "65"
                 periods[items[k].date].append(k)
         for ks in periods.values():
-            if len(ks) < 2 or len(ks) > MAX_PERIOD_BUCKET:
-                continue
-            for x, ka in enumerate(ks):
-                for kb in ks[x + 1:]:
-                    a, b = items[ka], items[kb]
-                    if a.rec.get("doc_id") == b.rec.get("doc_id") or _values_agree(a, b):
-                        continue
-                    if _bound(a.approx) or _bound(b.approx):
-                        continue  # "at least 40" does not contradict "65"
-                    sa, sb = group_of.get(ka, f"r{ka}"), group_of.get(kb, f"r{kb}")
-                    if sa == sb or similarity(a, b, idf) < min_similarity:
-                        continue
-                    if also_reports(b.rec.get("doc_id"), a) or also_reports(a.rec.get("doc_id"), b):
-                        continue
-                    found.setdefault(tuple(sorted((sa, sb))), (a, b))
+            for ka, kb in _candidates(ks, items, idf, agreeing=False):
+                a, b = items[ka], items[kb]
+                if a.rec.get("doc_id") == b.rec.get("doc_id") or _values_agree(a, b):
+                    continue
+                if group_of.get(ka, ka) == group_of.get(kb, kb) or similarity(a, b, idf) < min_similarity:
+                    continue
+                if also_reports(b.rec.get("doc_id"), a) or also_reports(a.rec.get("doc_id"), b):
+                    continue
+                union.join(ka, kb)
+                in_conflict.update((ka, kb))
+    sets: dict[int, dict[str, _Item]] = defaultdict(dict)
+    for k in sorted(in_conflict):
+        sets[union.find(k)].setdefault(group_of.get(k, f"r{k}"), items[k])
     out = []
-    for n, ((sa, sb), (a, b)) in enumerate(sorted(found.items()), 1):
+    for sides in sets.values():
+        if len(sides) < 2:
+            continue
+        a = next(iter(sides.values()))
         what, unit, rate, kind = a.key
-        out.append({"type": "conflict", "id": f"c{n}", "category": a.rec.get("category"),
+        out.append({"type": "conflict", "id": f"c{len(out) + 1}", "category": a.rec.get("category"),
                     "measure": a.rec.get("measure"), "unit": unit, "rate": rate, "kind": kind,
                     "date": {"start": a.date[0], "end": a.date[1]},
-                    "sides": [_side(s, it) for s, it in ((sa, a), (sb, b))]})
+                    "sides": [_side(s, it) for s, it in sides.items()]})
     return out
 
 

@@ -111,10 +111,18 @@ def select(records: Iterable[dict], *, category: Optional[str] = None, measure: 
         top = keys.most_common(1)[0][0]
         recs = [r for r in recs if (measure_key(r) or (None,))[0] == top]
         category = top
+    if rate is None:
+        # one axis, one rate: "75 a day" and "1,500 a week" are not on the same scale
+        rates = Counter(r.get("rate") for r in recs)
+        if len(rates) > 1:
+            rate = rates.most_common(1)[0][0]
+            recs = [r for r in recs if r.get("rate") == rate]
     points = [p for p in (_point(r) for r in recs) if p is not None]
     if not points:
         raise TimelineError("no records match the filters")
     points.sort(key=lambda p: (p.start, p.y))
+    rates = {p.rec.get("rate") for p in points}
+    rate = rates.pop() if len(rates) == 1 else None
     title = " · ".join(x for x in (category or measure, f"per {rate}" if rate else None,
                                     speaker and f"speaker ~ {speaker}") if x)
     return points, title
