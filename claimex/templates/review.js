@@ -107,7 +107,8 @@
   function row(i) {
     var c = claims[i], tr = el("tr", { "data-claim": i });
     if (i === state.claim) tr.className = "current";
-    var v = el("td", null, valueText(c) + (c.unit ? " " + c.unit : ""));
+    var v = el("td");
+    v.appendChild(el("span", { "class": "v" }, valueText(c) + (c.unit ? " " + c.unit : "")));
     if (c.grp !== null) v.appendChild(el("span", { "class": "badge", title: "same figure in other documents" },
       groups[c.grp].claims.length + "\u00d7"));
     if (c.cf.length) v.appendChild(el("span", { "class": "badge conflict", title: "another source gives a different value" }, "conflict"));
@@ -227,7 +228,10 @@
       } else input = el("input", { name: f, type: "text" });
       input.value = cur === null || cur === undefined ? "" : String(cur);
       if (f in fixed) input.classList.add("changed");
-      input.addEventListener("change", function () { correct(i, f, input.value); });
+      input.addEventListener("change", function () {
+        correct(i, f, input.value);
+        input.classList.toggle("changed", f in ((review[c.id] || {}).fields || {}));
+      });
       form.appendChild(el("label", { "for": "" }, f));
       form.appendChild(input);
     });
@@ -281,7 +285,12 @@
     if (String(v) === String(goldValue(c.g, f))) delete r.fields[f]; else r.fields[f] = v;
     r.status = Object.keys(r.fields).length ? "corrected" : (r.status === "corrected" ? "right" : r.status);
     review[c.id] = r;
-    afterChange(i);
+    // the pane stays as it is (focus and typing go on); only the table row and verdict follow
+    save();
+    refreshRow(i);
+    Array.prototype.forEach.call($("claim-pane").querySelectorAll(".verdict button"), function (b) {
+      b.classList.toggle("on", b.getAttribute("data-status") === r.status);
+    });
   }
   function parseField(f, raw) {
     raw = raw.trim();
