@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from claimex import review, timeline
 from claimex.gold import score
-from viewsdata import big_corpus, ferry_corpus, write_jsonl
+from viewsdata import big_corpus, ferry_corpus, strike_series, write_jsonl
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -202,10 +202,20 @@ def test_timeline_page_hover_shows_value_speaker_date_and_sentence(browser, tmp_
     # the earliest point: the bakery's 1,240 workers, "last spring"
     assert "1,240 worker" in hover and "speaker: its owner" in hover and "date: 2025-04-01 – 2025-06-30" in hover
     assert "A bakery in Dunmere hired" in hover
+    browser.save_screenshot(str(shots / "timeline-hover.png"))
+
+
+def test_timeline_of_a_strike_draws_kinds_bounds_and_ranges(browser, tmp_path, shots):
+    _, recs = strike_series()
+    out = tmp_path / "strike.html"
+    n, title = timeline.write(recs, str(out), category="strikes")
+    assert n == len(recs) == 23 and title == "strikes"
+    browser.get(out.as_uri())
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".scatterlayer .point")))
+    legend = browser.find_element(By.CSS_SELECTOR, ".legend").text
+    assert all(k in legend for k in ("actual", "target", "forecast", "Port officials"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".annotation-arrow-g")) == 1  # the "at least 900"
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".scatterlayer .errorbar")) >= 1  # the forecast range
     browser.save_screenshot(str(shots / "timeline.png"))
-
-
-def test_timeline_png_of_arrests(tmp_path, shots):
-    _, recs = big_corpus(80)
-    timeline.write(recs, str(shots / "timeline-arrests.png"), category="arrests")
-    assert (shots / "timeline-arrests.png").stat().st_size > 10_000
+    timeline.write(recs, str(shots / "timeline-static.png"), category="strikes")
+    assert (shots / "timeline-static.png").read_bytes()[:4] == b"\x89PNG"

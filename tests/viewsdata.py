@@ -139,3 +139,46 @@ def big_corpus(n_docs: int, seed: int = 7) -> tuple[list[dict], list[dict]]:
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
+
+
+def strike_series() -> tuple[list[dict], list[dict]]:
+    """Ten days of an invented strike: daily counts from two sources, a bound, a target, a range."""
+    docs, recs = [], []
+    start = dt.date(2026, 1, 5)
+    for day in range(10):
+        date = start + dt.timedelta(days=day)
+        published = (date + dt.timedelta(days=1)).isoformat()
+        union_n, port_n = 600 + 95 * day, 540 + 80 * day
+        text = (f"The Harbor Vale ferry union said {union_n:,} workers were on strike on {date:%B} {date.day}. "
+                f"Port officials counted {port_n:,} workers on strike that day. ")
+        s1, s2 = text.split(". ")[:2]
+        doc_id = f"strike-{date.isoformat()}.txt"
+        spans = []
+        if day == 3:
+            text += "The union said at least 900 workers had joined by then. "
+            spans.append(("The union said at least 900 workers had joined by then", "at least 900",
+                          dict(low=900.0, approx="at_least", speaker="The union", date=date.isoformat())))
+        if day == 5:
+            text += "The union aims to have 2,000 workers out by January 20. "
+            spans.append(("The union aims to have 2,000 workers out by January 20", "2,000",
+                          dict(value=2000.0, kind="target", speaker="The union", date="2026-01-20",
+                               date_text="January 20")))
+        if day == 7:
+            text += "Port officials expect 1,500 to 1,800 workers on strike next week. "
+            spans.append(("Port officials expect 1,500 to 1,800 workers on strike next week", "1,500 to 1,800",
+                          dict(low=1500.0, high=1800.0, approx="range", kind="forecast", speaker="Port officials",
+                               date="2026-01-19", date_end="2026-01-25", date_text="next week",
+                               granularity="week")))
+        docs.append({"id": doc_id, "published": published, "text": text})
+        day_text = f"{date:%B} {date.day}"
+        recs.append(record(doc_id, text, s1, f"{union_n:,}", value=float(union_n), measure="worker",
+                           category="strikes", speaker="The Harbor Vale ferry union", date=date.isoformat(),
+                           date_text=day_text, published=published))
+        recs.append(record(doc_id, text, s2, f"{port_n:,}", value=float(port_n), measure="worker",
+                           category="strikes", speaker="Port officials", date=date.isoformat(),
+                           date_text="that day", published=published))
+        for sent, number, kw in spans:
+            kw.setdefault("date_text", "by then" if "by then" in sent else None)
+            recs.append(record(doc_id, text, sent, number, measure="worker", category="strikes",
+                               published=published, **kw))
+    return docs, recs

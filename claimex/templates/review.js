@@ -141,6 +141,8 @@
       frag.appendChild(li);
     });
     list.appendChild(frag);
+    var current = list.querySelector("li.current");
+    if (current) current.scrollIntoView({ block: "nearest" });
   }
   // Marks: quantity spans (one per claim), speaker mentions and date expressions (shared by the
   // claims that point at them). The text is cut at every mark boundary; each piece carries the
@@ -219,6 +221,7 @@
       verdict.appendChild(b);
     });
     pane.appendChild(verdict);
+    linksOf(c, pane);
     var form = el("form", { "class": "fields" });
     FIELDS.forEach(function (f) {
       var base = goldValue(c.g, f), cur = f in fixed ? fixed[f] : base, input;
@@ -238,7 +241,6 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     pane.appendChild(form);
     pane.appendChild(el("p", { "class": "hint" }, "Speaker: a name, or empty for none. Date: YYYY-MM-DD, YYYY-MM or YYYY, or empty when it cannot be known."));
-    linksOf(c, pane);
   }
   function goldValue(g, f) {
     var v = g[f];
