@@ -262,6 +262,9 @@ def timeline_cmd(
         n, title = timeline.write(records, output, category=category, measure=measure, rate=rate, speaker=speaker)
     except timeline.TimelineError as e:
         raise _usage(str(e))
+    except ImportError as e:
+        _err(f"error: the timeline needs plotly and matplotlib: pip install 'claimex[views]' ({e})")
+        raise typer.Exit(1)
     except OSError as e:
         _err(f"error: cannot write {output}: {e.strerror or e}")
         raise typer.Exit(1)
