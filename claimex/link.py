@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
+from importlib import resources
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
@@ -41,10 +43,11 @@ _LOWER_BOUNDS = frozenset({"at_least", "more_than"})
 _UPPER_BOUNDS = frozenset({"at_most", "less_than"})
 
 
+@lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """Function words from ``data/stop_words.txt`` (read without loading spaCy: the views stay fast)."""
+    text = resources.files("claimex").joinpath("data", "stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @dataclass

@@ -105,7 +105,9 @@ def select(records: Iterable[dict], *, category: Optional[str] = None, measure: 
         recs = [r for r in recs if (r.get("measure") or "").lower() == m
                 or (r.get("measure") or "").lower().split()[-1:] == m.split()[-1:]]
     if not category and not measure:
-        keys = Counter(k[0] for k in (measure_key(r) for r in recs) if k)
+        # a category (a curated measure such as "arrests") before a bare noun such as "year"
+        cats = Counter(r.get("category") for r in recs if r.get("category"))
+        keys = cats or Counter(k[0] for k in (measure_key(r) for r in recs) if k)
         if not keys:
             raise TimelineError("no records with a measure to draw")
         top = keys.most_common(1)[0][0]
@@ -165,8 +167,7 @@ def plotly_figure(points: list[Point], title: str):
     symbols = _symbols(points)
     groups, conflicted = _links(points)
     fig = go.Figure()
-    ys = [p.y for p in points]
-    span = (max(ys) - min(ys)) or abs(max(ys)) or 1.0
+    arrows: list[dict] = []  # bounds: "at least 40" points up
     for g in groups:  # the same figure in several documents
         xs = [points[i].x for i in g]
         fig.add_trace(go.Scatter(x=xs, y=[points[i].y for i in g], mode="lines", line=dict(color="#888", dash="dot"),
@@ -191,11 +192,9 @@ def plotly_figure(points: list[Point], title: str):
                          array=[(p.high - p.y) if p.high is not None else 0 for p in ps],
                          arrayminus=[(p.y - p.low) if p.low is not None else 0 for p in ps]),
             hovertemplate="%{customdata}<extra></extra>", customdata=[_hover(p) for p in ps]))
-        for p in ps:
-            if p.bound:
-                tip = p.y + (ARROW if p.bound == "low" else -ARROW) * span
-                fig.add_annotation(x=p.x, y=tip, ax=p.x, ay=p.y, xref="x", yref="y", axref="x", ayref="y",
-                                   showarrow=True, arrowhead=2, arrowwidth=2, arrowcolor=colour, text="")
+        arrows += [dict(x=p.x, y=_arrow_tip(p, points), ax=p.x, ay=p.y,
+                        xref="x", yref="y", axref="x", ayref="y", showarrow=True, arrowhead=2, arrowwidth=2,
+                        arrowcolor=colour, text="") for p in ps if p.bound]
     if conflicted:
         cs = [points[i] for i in sorted(conflicted)]
         fig.add_trace(go.Scatter(x=[p.x for p in cs], y=[p.y for p in cs], mode="markers", name="conflict",
@@ -208,10 +207,28 @@ def plotly_figure(points: list[Point], title: str):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=sp if sym != OTHER_SYMBOL[0] else "other speakers",
                                  marker=dict(symbol=sym, color="#555", size=10), legendgroup="speakers",
                                  legendgrouptitle_text="speaker"))
-    fig.update_layout(title=title, template="plotly_white", hovermode="closest", height=560,
+    fig.update_layout(annotations=arrows, title=title, template="plotly_white", hovermode="closest", height=560,
                       xaxis_title="date the claim refers to", yaxis_title=_unit_label(points),
+                      yaxis_type="log" if _log_scale(points) else "linear",
                       legend=dict(groupclick="toggleitem"), margin=dict(l=60, r=20, t=50, b=50))
     return fig
+
+
+def _arrow_tip(p: Point, points: list[Point]) -> float:
+    """Where a bound's arrow ends: ARROW of the value axis above (at least) or below (at most)."""
+    ys = [q.y for q in points]
+    up = p.bound == "low"
+    if _log_scale(points):
+        factor = (max(ys) / min(ys)) ** ARROW
+        return p.y * factor if up else p.y / factor
+    span = (max(ys) - min(ys)) or abs(max(ys)) or 1.0
+    return p.y + (ARROW if up else -ARROW) * span
+
+
+def _log_scale(points: list[Point]) -> bool:
+    """Values over more than three orders of magnitude (all positive) read better on a log axis."""
+    ys = [p.y for p in points]
+    return min(ys) > 0 and max(ys) / min(ys) > 1000
 
 
 def _unit_label(points: list[Point]) -> str:
@@ -231,22 +248,31 @@ def matplotlib_figure(points: list[Point], title: str):
     symbols = _symbols(points)
     groups, conflicted = _links(points)
     fig, ax = plt.subplots(figsize=(10, 5.2), dpi=100)
-    ys = [p.y for p in points]
-    span = (max(ys) - min(ys)) or abs(max(ys)) or 1.0
     for g in groups:
         ax.plot([points[i].x for i in g], [points[i].y for i in g], ls=":", color="#888", zorder=1)
-    for i, p in enumerate(points):
-        colour = KIND_COLOURS.get(p.kind, "#555")
-        if p.end > p.start:
-            ax.plot([p.start, p.end + dt.timedelta(days=1)], [p.y, p.y], color=colour, lw=3, alpha=0.35, zorder=1)
-        if p.low is not None and p.high is not None:
-            ax.plot([p.x, p.x], [p.low, p.high], color=colour, lw=2, zorder=2)
-        if p.bound:
-            tip = p.y + (ARROW if p.bound == "low" else -ARROW) * span
-            ax.annotate("", xy=(p.x, tip), xytext=(p.x, p.y), arrowprops=dict(arrowstyle="->", color=colour, lw=2))
-        ax.scatter([p.x], [p.y], marker=symbols[p.speaker][1], color=colour, s=60, zorder=3, edgecolors="white")
-        if i in conflicted:
-            ax.scatter([p.x], [p.y], marker="o", s=260, facecolors="none", edgecolors="#c62828", lw=1.5, zorder=4)
+    # one artist per kind and speaker, not per point: a thousand points draw in a second
+    for kind, colour in KIND_COLOURS.items():
+        ps = [p for p in points if p.kind == kind]
+        spans = [p for p in ps if p.end > p.start]
+        if spans:
+            ax.hlines([p.y for p in spans], [p.start for p in spans],
+                      [p.end + dt.timedelta(days=1) for p in spans], color=colour, lw=3, alpha=0.35, zorder=1)
+        ranged = [p for p in ps if p.low is not None and p.high is not None]
+        if ranged:
+            ax.vlines([p.x for p in ranged], [p.low for p in ranged], [p.high for p in ranged], color=colour,
+                      lw=2, zorder=2)
+        for p in ps:
+            if p.bound:
+                ax.annotate("", xy=(p.x, _arrow_tip(p, points)), xytext=(p.x, p.y),
+                            arrowprops=dict(arrowstyle="->", color=colour, lw=2))
+        for marker in dict.fromkeys(m for _, m in symbols.values()):
+            mine = [p for p in ps if symbols[p.speaker][1] == marker]
+            if mine:
+                ax.scatter([p.x for p in mine], [p.y for p in mine], marker=marker, color=colour, s=60, zorder=3,
+                           edgecolors="white")
+    if conflicted:
+        ax.scatter([points[i].x for i in conflicted], [points[i].y for i in conflicted], marker="o", s=260,
+                   facecolors="none", edgecolors="#c62828", lw=1.5, zorder=4)
     handles = [Line2D([], [], ls="", marker="o", color=c, label=k) for k, c in KIND_COLOURS.items()
                if any(p.kind == k for p in points)]
     handles += [Line2D([], [], ls="", marker=m, color="#555", label=sp)
@@ -260,6 +286,8 @@ def matplotlib_figure(points: list[Point], title: str):
     ax.set_title(title)
     ax.set_xlabel("date the claim refers to")
     ax.set_ylabel(_unit_label(points))
+    if _log_scale(points):
+        ax.set_yscale("log")
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     fig.tight_layout()
