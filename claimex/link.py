@@ -305,7 +305,7 @@ def _conflicts(items: list[_Item], by_key: dict, idf: dict, group_of: dict, min_
     reported: dict[tuple, bool] = {}
 
     def also_reports(doc_id, it: _Item) -> bool:
-        # "passed 130-21" in both articles is two figures each, not a disagreement
+        # "passed 41-17" in both articles is two figures each, not a disagreement
         key = (doc_id, it.index)
         if key not in reported:
             reported[key] = any(_values_agree(it, other) for other in in_doc.get((doc_id, it.key), ()))

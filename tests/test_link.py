@@ -44,12 +44,12 @@ def test_different_values_for_one_stated_period_are_a_conflict():
 
 
 def test_a_document_that_gives_both_figures_is_no_conflict():
-    # "passed 130 to 21" reported in two stories: each story has both numbers
-    text_a = "The council passed the levy 130 to 21 on Tuesday, the clerk of Ostmere said."
-    text_b = "On Tuesday the Ostmere council passed the levy 130 to 21, the clerk said."
+    # "passed 41 to 17" reported in two stories: each story has both numbers
+    text_a = "The council passed the levy 41 to 17 on Tuesday, the clerk of Ostmere said."
+    text_b = "On Tuesday the Ostmere council passed the levy 41 to 17, the clerk said."
     recs = []
     for doc, text in (("a.txt", text_a), ("b.txt", text_b)):
-        for n in ("130", "21"):
+        for n in ("41", "17"):
             recs.append(record(doc, text, text, n, value=float(n), measure="vote", category="votes",
                                date="2026-01-13", date_text="Tuesday"))
     result = link(recs)

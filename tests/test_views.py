@@ -153,3 +153,20 @@ def test_to_frame_has_the_csv_columns():
     claim = claimex.Claim.from_dict(recs[3])
     assert claimex.to_frame([claim]).loc[0, "quantity.text"] == "38"
     assert list(claimex.to_frame([]).columns) == COLUMNS
+
+
+def test_review_command_extracts_when_no_claims_are_given(tmp_path):
+    art = tmp_path / "news"
+    art.mkdir()
+    (art / "quarry.txt").write_text("date 2025-09-02\nThe Brackwater quarry shipped 4,200 tonnes of "
+                                   "gravel on Monday, its manager Ilse Varga said.\n", encoding="utf-8")
+    out = tmp_path / "review.html"
+    r = subprocess.run([sys.executable, "-m", "claimex", "review", str(art), "-o", str(out)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    data = _page_data(out.read_text())
+    assert [d["id"] for d in data["docs"]] == ["quarry.txt"] and data["docs"][0]["published"] == "2025-09-02"
+    c = next(c for c in data["claims"] if c["qt"] == "4,200")
+    assert c["v"] == 4200.0 and c["sp"] == "Ilse Varga" and c["ds"] == "2025-09-01"
+    r = subprocess.run([sys.executable, "-m", "claimex", "review", "-o", str(out)], capture_output=True, text=True)
+    assert r.returncode == 2 and "--claims" in r.stderr
