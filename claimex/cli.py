@@ -253,7 +253,7 @@ def timeline_cmd(
     rate: Optional[str] = typer.Option(None, "--rate", help="Only this rate (day, week, ...; 'none' for none)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only speakers whose name contains this."),
 ) -> None:
-    """Draw the claims of one measure on a time axis (default: the most frequent measure)."""
+    """Draw the claims of one measure on a time axis (default: the most frequent category)."""
     from . import timeline
 
     _writable(output)

@@ -89,6 +89,9 @@ def test_timeline_picks_the_most_frequent_measure_and_one_rate():
     assert len(keys) == 1
     points, title = timeline.select(recs, measure="rider")
     assert title == "rider · per day" and all(p.kind == "forecast" for p in points)
+    points, title = timeline.select(recs, category="arrests", speaker="SHERIFF")
+    assert points and all(p.speaker.lower() == "the county sheriff" for p in points)
+    assert title == "arrests · speaker ~ SHERIFF"
     bounded = timeline._point(dict(recs[0], quantity=dict(recs[0]["quantity"], approx="at_least", low=5.0)))
     assert bounded.bound == "low" and bounded.y == 5.0
 

@@ -90,6 +90,10 @@ def test_review_page_filter_click_mark_correct_export(browser, tmp_path, shots):
     rows = _rows(browser)
     assert len(rows) == 3
     assert sorted(r.find_elements(By.TAG_NAME, "td")[6].text for r in rows) == ["local-c.txt", "wire-a.txt", "wire-b.txt"]
+    browser.find_element(By.CSS_SELECTOR, '#claims th[data-key="date"]').click()  # sort by date
+    assert [r.find_elements(By.TAG_NAME, "td")[6].text for r in _rows(browser)][0] == "local-c.txt"
+    browser.find_element(By.CSS_SELECTOR, '#claims th[data-key="date"]').click()  # and back
+    assert [r.find_elements(By.TAG_NAME, "td")[6].text for r in _rows(browser)][-1] == "local-c.txt"
     browser.find_element(By.ID, "f-speaker").send_keys("ferry union")
     rows = _rows(browser)
     assert len(rows) == 1 and rows[0].find_elements(By.TAG_NAME, "td")[6].text == "wire-a.txt"
@@ -110,6 +114,8 @@ def test_review_page_filter_click_mark_correct_export(browser, tmp_path, shots):
     browser.find_element(By.ID, "f-speaker").send_keys("ferry union")
     _rows(browser)[0].click()
     q = browser.find_element(By.CSS_SELECTOR, "#doc-text .q.selected")
+    marked = {e.text for e in browser.find_elements(By.CSS_SELECTOR, "#doc-text .spk.selected, #doc-text .dt.selected")}
+    assert marked == {"The Harbor Vale ferry union", "Monday"}  # a click ties them too
     ActionChains(browser).move_to_element(q).perform()
     tied = browser.find_elements(By.CSS_SELECTOR, "#doc-text .tied")
     assert {t.text for t in tied} >= {"1,240", "The Harbor Vale ferry union", "Monday"}

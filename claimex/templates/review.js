@@ -201,6 +201,9 @@
     var tr = $("claims").tBodies[0].querySelector('tr[data-claim="' + i + '"]');
     if (tr) tr.classList.add("current");
     var span = $("doc-text").querySelector('[data-q="' + i + '"]') || $("doc-text").querySelector('[data-q~="' + i + '"]');
+    // the selected claim keeps its speaker mention and date expression marked
+    Array.prototype.forEach.call($("doc-text").querySelectorAll('[data-spk~="' + i + '"], [data-dt~="' + i + '"]'),
+      function (e) { e.classList.add("selected"); });
     if (span) {
       span.classList.add("selected");
       if (scroll) { span.scrollIntoView({ block: "center" }); span.classList.remove("flash"); void span.offsetWidth; span.classList.add("flash"); }
