@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 #: Minimum IDF-weighted Jaccard similarity of two sentences' content words (same event).
-SAME_EVENT = 0.3
+SAME_EVENT = 0.25
 #: Minimum number of shared content words, however rare (a single shared name is too little).
 MIN_SHARED = 3
 #: Relative tolerance for two exact values written to full precision (1,204 vs 1,204.0).
 EXACT_TOL = 0.005
+#: Two ranges agree when their overlap covers this share of the wider one.
+RANGE_OVERLAP = 0.5
 #: A worded or approximate value ("1.2 million", "about 300") covers its last significant digit's
 #: half-step, but never more than this share of itself.
 MAX_ROUNDING = 0.05
@@ -168,7 +170,17 @@ def _values_agree(a: _Item, b: _Item) -> bool:
         ea = a.low if a_bound == "low" else a.high
         eb = b.low if b_bound == "low" else b.high
         return abs(ea - eb) <= EXACT_TOL * max(abs(ea), abs(eb), 1.0)
-    return a.low <= b.high and b.low <= a.high
+    overlap = min(a.high, b.high) - max(a.low, b.low)
+    if overlap < 0:
+        return False
+    # two ranges must share at least half of the wider one: "3 to 13" is not "7 to 8"
+    return overlap >= RANGE_OVERLAP * max(a.high - a.low, b.high - b.low) or _is_point(a) or _is_point(b)
+
+
+def _is_point(it: _Item) -> bool:
+    """A single value (its interval only the rounding), not a range."""
+    q = it.rec.get("quantity") or {}
+    return q.get("low") is None or q.get("high") is None
 
 
 def _bound(approx: str) -> Optional[str]:
@@ -188,7 +200,7 @@ def _candidates(members: list[int], items: list[_Item], idf: dict[str, float], *
         return
     postings: dict[str, list[int]] = defaultdict(list)
     for k in members:
-        for w in sorted(items[k].words, key=lambda w: -idf[w])[:RARE_WORDS]:
+        for w in sorted(items[k].words, key=lambda w: (-idf[w], w))[:RARE_WORDS]:
             postings[w].append(k)
     seen: set[tuple[int, int]] = set()
     for ks in postings.values():

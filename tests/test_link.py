@@ -65,6 +65,15 @@ def test_rates_kinds_units_and_bounds_keep_figures_apart():
         assert link([a, dict(b, **change)])["groups"] == [], change
 
 
+def test_ranges_must_share_most_of_their_span():
+    _, recs = ferry_corpus()
+    a, b = recs[0], recs[1]
+    rng = lambda r, lo, hi: dict(r, quantity=dict(r["quantity"], value=None, low=lo, high=hi, approx="range"))
+    assert len(link([rng(a, 1100.0, 1300.0), rng(b, 1150.0, 1350.0)])["groups"]) == 1
+    assert link([rng(a, 300.0, 1300.0), rng(b, 1150.0, 1200.0)])["groups"] == []
+    assert len(link([rng(a, 1100.0, 1300.0), b])["groups"]) == 1  # a value inside a range
+
+
 def test_rounding_and_ranges():
     assert value_interval({"text": "1.2 million", "value": 1.2e6, "approx": "exact"}) == (1.15e6, 1.25e6)
     low, high = value_interval({"text": "1,204", "value": 1204.0, "approx": "exact"})
