@@ -173,3 +173,20 @@ def test_review_command_extracts_when_no_claims_are_given(tmp_path):
     assert c["v"] == 4200.0 and c["sp"] == "Ilse Varga" and c["ds"] == "2025-09-01"
     r = subprocess.run([sys.executable, "-m", "claimex", "review", "-o", str(out)], capture_output=True, text=True)
     assert r.returncode == 2 and "--claims" in r.stderr
+
+
+def test_views_on_empty_and_broken_input(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "claimex", *a], capture_output=True, text=True, timeout=120)
+    r = run("review", "--claims", str(empty), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 0 and _page_data((tmp_path / "r.html").read_text())["claims"] == []
+    r = run("timeline", str(empty), "-o", str(tmp_path / "t.html"))
+    assert r.returncode == 2 and "no records with a measure" in r.stderr
+    r = run("link", str(empty), "-o", str(tmp_path / "g.jsonl"))
+    assert r.returncode == 0 and (tmp_path / "g.jsonl").read_text() == ""
+    r = run("score", str(tmp_path / "missing.jsonl"), str(empty))
+    assert r.returncode == 2 and "file not found" in r.stderr
+    not_claims = write_jsonl(tmp_path / "docs.jsonl", [{"id": "a", "text": "no records here"}])
+    r = run("review", "--claims", str(not_claims), "-o", str(tmp_path / "r.html"))
+    assert r.returncode == 2 and "line 1: not a claim record" in r.stderr

@@ -28,7 +28,7 @@ from .batch import ERRORS_SUFFIX, RunSummary, run, sidecar_paths
 from .errors import BackendError, OutputError, UsageError
 from .ledger import LEDGER_SUFFIX, LEDGER_VERSION, Ledger
 from .readers import (HTML_EXTS, INPUT_EXTS, RECORD_EXTS, TEXT_EXTS, Document, InputOptions, Source,
-                      _norm_published, collect_inputs, filename_date, iter_documents, parse_iso_date,
+                      _ISO_DATE_RE, _ISO_PREFIX_RE, _norm_published, collect_inputs, filename_date, iter_documents, parse_iso_date,
                       read_claims, resolve_published)
 from .workers import (ProcessBackend, Result, SerialBackend, _merge, _todo, _worker_run, iter_batches,
                       pin_native_threads, process_items)
