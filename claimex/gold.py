@@ -74,7 +74,8 @@ def _words(s: Optional[str]) -> list[str]:
     return [w for w in re.sub(r"[^a-z0-9 ]+", " ", s).split() if w not in ("the", "a", "an")]
 
 
-def _singular(w: str) -> str:
+def singular(w: str) -> str:
+    """A plural noun's singular by its ending ("arrests" -> "arrest", "counties" -> "county")."""
     for suf, rep in (("ies", "y"), ("ees", "ee"), ("es", "e"), ("s", "")):
         if w.endswith(suf) and len(w) > len(suf) + 2:
             return w[: -len(suf)] + rep
@@ -85,10 +86,10 @@ def measure_ok(pred: Optional[str], golds: Optional[list]) -> Optional[bool]:
     """Same words, or the same head (last) word: "border arrests" matches "arrests"."""
     if not golds:
         return None
-    words = [_singular(w) for w in _words(pred)]
+    words = [singular(w) for w in _words(pred)]
     if not words:
         return False
-    gs = [[_singular(w) for w in _words(g)] for g in golds]
+    gs = [[singular(w) for w in _words(g)] for g in golds]
     return any(words == g or words[-1:] == g[-1:] for g in gs if g)
 
 

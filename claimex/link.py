@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
+from .gold import singular
+
 #: Minimum IDF-weighted Jaccard similarity of two sentences' content words (same event).
 SAME_EVENT = 0.25
 #: Minimum number of shared content words, however rare (a single shared name is too little).
@@ -72,17 +74,10 @@ class _Item:
 def measure_key(rec: dict) -> Optional[tuple]:
     """What a record counts, as a comparable key, or None when it names nothing to compare."""
     q = rec.get("quantity") or {}
-    what = rec.get("category") or _singular((rec.get("measure") or "").lower())
+    what = rec.get("category") or singular((rec.get("measure") or "").lower())
     if not what:
         return None
     return (what, q.get("unit"), rec.get("rate"), rec.get("kind"))
-
-
-def _singular(w: str) -> str:
-    for suf, rep in (("ies", "y"), ("es", "e"), ("s", "")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            return w[: -len(suf)] + rep
-    return w
 
 
 def value_interval(q: dict) -> Optional[tuple[float, float]]:
