@@ -14,5 +14,15 @@ def resolve_date(expression: str, *, published, tense=None):
     return _resolve(expression, published=published, tense=tense)
 
 
-__all__ = ["extract", "quantities", "load", "resolve_date", "Extractor", "Claim", "Quantity", "Speaker", "DateRef",
+def to_frame(claims):
+    """Claims (``Claim`` objects or record dicts) as a pandas DataFrame with the CSV's columns."""
+    import pandas as pd
+
+    from .io import COLUMNS, flatten
+
+    rows = [flatten(c.to_dict() if isinstance(c, Claim) else c) for c in claims]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+__all__ = ["to_frame", "extract", "quantities", "load", "resolve_date", "Extractor", "Claim", "Quantity", "Speaker", "DateRef",
            "__version__"]

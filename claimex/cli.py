@@ -1,8 +1,12 @@
-"""The ``claimex`` command line (a thin layer over :mod:`claimex.io`).
+"""The ``claimex`` command line (a thin layer over :mod:`claimex.io` and the views).
 
 Usage::
 
     claimex extract INPUT... -o OUT [options]
+    claimex review INPUT... [--claims CLAIMS.jsonl] -o review.html
+    claimex timeline CLAIMS.jsonl -o timeline.html|.png|.svg [--category C] [--measure M] ...
+    claimex link CLAIMS.jsonl -o groups.jsonl
+    claimex score GOLD.jsonl CLAIMS.jsonl
 
 Exit status: 0 when every document succeeded, 1 when some documents failed (see
 ``OUT.errors.jsonl``) or the output could not be written, 2 for a usage error.
@@ -164,6 +168,158 @@ def extract(
                     _err(f"  ... and {summary.errors - len(summary.error_samples)} more")
                 _err(f"  details: {where}")
     raise typer.Exit(summary.exit_code)
+
+
+def _records(path: str) -> list[dict]:
+    """Claim records from a JSONL file, or a clear error (exit status 2)."""
+    try:
+        return cio.read_claims(path)
+    except FileNotFoundError:
+        raise _usage(f"file not found: {path}")
+    except (OSError, ValueError) as e:
+        raise _usage(str(e))
+
+
+def _writable(out: str) -> None:
+    parent = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(parent):
+        raise _usage(f"output folder does not exist: {parent}")
+
+
+@app.command("review", no_args_is_help=True)
+def review_cmd(
+    inputs: List[str] = typer.Argument(
+        None, metavar="INPUT", help="The articles, as for extract (folders, .txt, .jsonl, .html, '-')."),
+    output: str = typer.Option(..., "-o", "--output", metavar="review.html", help="The page to write."),
+    claims: Optional[str] = typer.Option(
+        None, "--claims", metavar="CLAIMS.jsonl", help="Records already extracted from INPUT (else extract now)."),
+    title: str = typer.Option("claimex review", "--title", help="The page's title."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                            help="Publication date for documents that have none."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline name or path (when extracting)."),
+) -> None:
+    """Write one self-contained HTML page to check claims against their articles."""
+    from . import review
+
+    if not inputs and not claims:
+        raise _usage("give the articles (INPUT) and/or --claims CLAIMS.jsonl")
+    _writable(output)
+    if published is not None:
+        try:
+            published = cio.parse_iso_date(published)
+        except ValueError:
+            raise _usage(f"--published: {published!r} is not a YYYY-MM-DD date")
+    docs: list[dict] = []
+    try:
+        if inputs:
+            options = cio.InputOptions(default_published=published)
+            for d in cio.iter_documents(cio.collect_inputs(inputs, exclude=[output]), options):
+                if d.error is not None:
+                    _err(f"{d.doc_id}: {d.error}")
+                    continue
+                docs.append({"id": d.doc_id, "published": d.published, "text": d.text})
+    except cio.UsageError as e:
+        raise _usage(str(e))
+    if claims:
+        records = _records(claims)
+    else:
+        _check_model_or_exit(model)
+        from .api import load
+
+        ex = load(model)
+        results = cio.process_items(ex, [(d["id"], d["text"], d["published"]) for d in docs])
+        records = [c for found, err in results if err is None for c in found]
+    try:
+        review.write(records, docs, output, title=title)
+    except OSError as e:
+        _err(f"error: cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(1)
+    _err(f"wrote {output}: {len(docs) or len({r.get('doc_id') for r in records})} documents, {len(records)} claims")
+
+
+def _check_model_or_exit(model: Optional[str]) -> None:
+    try:
+        _check_model(model)
+    except cio.UsageError as e:
+        raise _usage(str(e))
+
+
+@app.command("timeline", no_args_is_help=True)
+def timeline_cmd(
+    claims: str = typer.Argument(..., metavar="CLAIMS.jsonl", help="Records written by extract."),
+    output: str = typer.Option(..., "-o", "--output", metavar="OUT", help="timeline.html, .png or .svg."),
+    category: Optional[str] = typer.Option(None, "--category", help="Only this category (e.g. arrests)."),
+    measure: Optional[str] = typer.Option(None, "--measure", help="Only this measure (its head word matches)."),
+    rate: Optional[str] = typer.Option(None, "--rate", help="Only this rate (day, week, ...; 'none' for none)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only speakers whose name contains this."),
+) -> None:
+    """Draw the claims of one measure on a time axis (default: the most frequent category)."""
+    from . import timeline
+
+    _writable(output)
+    records = _records(claims)
+    try:
+        n, title = timeline.write(records, output, category=category, measure=measure, rate=rate, speaker=speaker)
+    except timeline.TimelineError as e:
+        raise _usage(str(e))
+    except ImportError as e:
+        _err(f"error: the timeline needs plotly and matplotlib: pip install 'claimex[views]' ({e})")
+        raise typer.Exit(1)
+    except OSError as e:
+        _err(f"error: cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(1)
+    _err(f"wrote {output}: {n} claims ({title})")
+
+
+@app.command("link", no_args_is_help=True)
+def link_cmd(
+    claims: str = typer.Argument(..., metavar="CLAIMS.jsonl", help="Records written by extract."),
+    output: str = typer.Option(..., "-o", "--output", metavar="groups.jsonl",
+                               help="One line per group or conflict ('-' for standard output)."),
+) -> None:
+    """Group records from different documents that report the same figure; flag conflicts."""
+    import json
+
+    from .link import link
+
+    records = _records(claims)
+    result = link(records)
+    lines = [json.dumps(x, ensure_ascii=False) + "\n" for x in result["groups"] + result["conflicts"]]
+    try:
+        if output == "-":
+            sys.stdout.writelines(lines)
+        else:
+            _writable(output)
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.writelines(lines)
+    except OSError as e:
+        _err(f"error: cannot write {output}: {e.strerror or e}")
+        raise typer.Exit(1)
+    _err(f"{len(result['groups'])} groups, {len(result['conflicts'])} conflicts")
+
+
+@app.command("score", no_args_is_help=True)
+def score_cmd(
+    gold: str = typer.Argument(..., metavar="GOLD.jsonl", help="Checked claims (the review page's export)."),
+    claims: str = typer.Argument(..., metavar="CLAIMS.jsonl", help="Records written by extract."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+) -> None:
+    """Per-field accuracy of CLAIMS against GOLD (matched by overlapping quantity spans)."""
+    import json
+
+    from .gold import format_score, score
+
+    try:
+        with open(gold, encoding="utf-8-sig") as fh:
+            gold_docs = [json.loads(line) for line in fh if line.strip()]
+    except FileNotFoundError:
+        raise _usage(f"file not found: {gold}")
+    except (OSError, ValueError) as e:
+        raise _usage(f"{gold}: {e}")
+    if not all(isinstance(d, dict) and isinstance(d.get("claims"), list) for d in gold_docs):
+        raise _usage(f"{gold}: not a gold file (one {{doc_id, published, claims}} object a line)")
+    result = score(gold_docs, _records(claims))
+    print(json.dumps(result) if as_json else format_score(result))
 
 
 def main() -> None:
