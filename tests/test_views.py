@@ -5,7 +5,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import claimex
@@ -59,17 +58,15 @@ def test_templates_are_package_data():
         assert any(Path("templates", name).match(g) for g in globs), name
 
 
-def test_review_and_timeline_are_fast_for_a_thousand_articles(tmp_path):
+def test_review_and_timeline_take_a_thousand_articles(tmp_path):
+    """The views handle 1,000 articles' claims in one file each (their speed: bench/views.py)."""
     docs, recs = big_corpus(1000)
     assert len(recs) == 12000
-    t0 = time.perf_counter()
     review.write(recs, docs, str(tmp_path / "r.html"))
-    t_review = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    page = _page_data((tmp_path / "r.html").read_text())
+    assert len(page["docs"]) == 1000
     n, _ = timeline.write(recs, str(tmp_path / "t.html"), category="arrests")
-    t_timeline = time.perf_counter() - t0
     assert n > 2000
-    assert t_review < 10 and t_timeline < 10, (t_review, t_timeline)
 
 
 def test_timeline_html_inlines_plotly_and_draws_one_measure(tmp_path):
