@@ -42,12 +42,22 @@ _RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
+# words between the number (or its noun) and the rate word; a relative clause ends the noun's phrase
+# ("40 towns that report monthly figures" is no rate)
+_GAP = r"(?:(?!(?:that|which|who|whose|where|when)\b)[A-Za-z'’.-]+[ \t]+)"
 _RATE_AFTER = re.compile(
-    r"[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,4}?(?:per|a|an|each|every|/)[ \t-]*(day|week|month|year|night)\b" + _NOT_A_RATE
-    + r"|[ \t]*(?:[A-Za-z'’-]+[ \t]+){0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b"
+    # "per"/"each"/"every" always make a rate ("$300 per week from the state"); "a year" may be a date
+    r"[ \t]*" + _GAP + r"{0,4}?(?:per|each|every|/)[ \t-]*(day|week|month|year|night)\b"
+    + r"|[ \t]*" + _GAP + r"{0,4}?(?:a|an)[ \t-]*(day|week|month|year|night)\b" + _NOT_A_RATE
+    # an adverb after the phrase, not an adjective inside an "of" phrase ("60% of daily traffic")
+    + r"|[ \t]*(?!of\b)" + _GAP + r"{0,3}?(daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b"
     + _NOT_A_RATE,
     re.IGNORECASE,
 )
+_RATE_UNITS: dict[str, str] = _F["rate_units"]
+_RATE_ADJ = frozenset(_F["rate_adjectives"])
+_DISTRIBUTIVE = frozenset(_F["rate_distributives"])
+_PERIODS = frozenset({"day", "week", "month", "year", "night"})
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 
 
@@ -252,6 +262,12 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
 
 def rate(span: Span) -> Optional[str]:
     """Per-period rate: "per day", "a year", "daily", "annual" next to the number or its noun."""
+    # a unit with the period built in: "2.1 mln bpd" is barrels per day
+    doc = span.doc
+    for t in doc[span.start: min(span.end + 1, len(doc))]:
+        r = _RATE_UNITS.get(t.lower_)
+        if r is not None:
+            return r
     sent = span.sent
     text, base = sent.text, sent.start_char  # the sentence, not doc.text: that is rebuilt on every call
     end = span.end_char
@@ -264,7 +280,7 @@ def rate(span: Span) -> Optional[str]:
     if not m and end != span.end_char:
         m = _RATE_AFTER.match(text[: min(end + 40, sent_end) - base], end - base)
     if m:
-        w = (m.group(1) or m.group(2) or "").lower()
+        w = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         w = re.sub(r"\s+", " ", w)
         if w == "a year":
             return "year"
@@ -278,6 +294,10 @@ def rate(span: Span) -> Optional[str]:
         cands.append(head.head.head)
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         cands.append(noun.head.head)
+        # "eight straight years of 300 murders": a count per year
+        span_of = noun.head.head
+        if span_of.lemma_.lower() in _PERIODS and any(c.dep_ == "nummod" for c in span_of.children):
+            return _RATE_WORDS[span_of.lemma_.lower()]
     for t in cands:
         for c in t.children:
             if c.dep_ in ("amod", "compound", "advmod") and c.lower_ in ("daily", "weekly", "monthly", "annual",
@@ -285,9 +305,27 @@ def rate(span: Span) -> Optional[str]:
                 return _RATE_WORDS[c.lower_]
     verb = clause_verb(head)
     if verb is not None:
+        # the number as an argument of a verb whose subject carries the rate:
+        # "her monthly rent rose to $2,100", "daily ridership is 40,000"
+        arg = head.head.i == verb.i or (head.dep_ == "pobj" and head.head.head.i == verb.i
+                                        and head.head.lower_ in ("to", "from", "at", "by"))
+        if arg:
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i not in range(span.start, span.end):
+                    for a in c.children:
+                        if a.dep_ in ("amod", "compound") and a.lower_ in _RATE_ADJ:
+                            return _RATE_WORDS[a.lower_]
+                        # "a year's tuition costs $9,000"
+                        if a.dep_ == "poss" and a.lemma_.lower() in _PERIODS and any(
+                                d.lower_ in ("a", "an", "each", "every", "per") for d in a.children):
+                            return _RATE_WORDS[a.lemma_.lower()]
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in ("daily", "weekly", "monthly", "annually", "yearly"):
                 return _RATE_WORDS[c.lower_]
+            # "3,000 people arrive each year": a distributive period on the verb
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in _PERIODS and any(
+                    d.dep_ == "det" and d.lower_ in _DISTRIBUTIVE - {"a", "an"} for d in c.children):
+                return _RATE_WORDS[c.lemma_.lower()]
             if c.dep_ == "prep" and c.lower_ == "at":  # "at a seasonally adjusted annual rate"
                 for o in c.children:
                     if o.dep_ == "pobj" and o.lemma_.lower() in ("rate", "pace", "clip"):
