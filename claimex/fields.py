@@ -7,7 +7,7 @@ cue in another clause of the same sentence does not leak into the claim.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from spacy.tokens import Span, Token
 
@@ -39,6 +39,15 @@ _TALLY_VERBS = frozenset(_F["tally_verbs"])
 _PLAN_VERBS = frozenset(_F["plan_verbs"])
 _LEVEL_VERBS = frozenset({"raise", "lower", "hike", "cut", "boost", "reduce", "move", "change", "go", "shift"})
 _RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
+_LEVEL_V = frozenset(_F["level_verbs"])
+_UNIT_NOUNS = frozenset(_F["unit_nouns"])
+_POLL_VERBS = frozenset(_F["poll_verbs"])
+_POLL_ADJ = frozenset(_F["poll_adjectives"])
+_RESPONDENT_NOUNS = frozenset(_F["respondent_nouns"])
+_RESPONDENT_MARKERS = frozenset(_F["respondent_markers"])
+_PEOPLE_VERBS = frozenset(_F["people_verbs"])
+_PEOPLE_ADJ = frozenset(_F["people_adjectives"])
+_VERB_FIXES: dict[str, str] = _F["verb_lemma_fixes"]
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
@@ -179,15 +188,123 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
     return None
 
 
+class Found(NamedTuple):
+    """A measure and the rule that found it. A weak one (a bare change noun: "a 92% drop", a unit) stands
+    for its own number but is not passed on to the elliptical numbers after it in the sentence."""
+
+    lemma: Optional[str]
+    rule: str
+    weak: bool = False
+
+
+#: placeholder for a poll share with no noun of its own ("48% said ..."): the poll's respondents,
+#: resolved over the document by :class:`MeasureMemory`
+RESPONDENTS = "\0respondents"
+
+
 def measure(span: Span, unit: Optional[str]) -> Optional[str]:
-    """What the number counts: its head noun, "X of Y", money "in Y", or the clause's subject."""
-    m = _measure(span, unit)
-    if m and unit and m.split()[-1].lower() in _TIME_NOUNS:
-        return None  # "$500 million a week": the week is the rate, not what is counted
-    return m
+    """What the number counts, from its own sentence only (see :class:`MeasureMemory` for a document)."""
+    f = measure_rule(span, unit)
+    return "respondent" if f.lemma == RESPONDENTS else f.lemma
 
 
-def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
+def measure_rule(span: Span, unit: Optional[str]) -> Found:
+    """The measure and the rule that found it: the number's own noun, then its governing predicate (change
+    and level verbs, money verbs, poll verbs, verbs about people), then a noun on its left (partitives),
+    then the clause's subject."""
+    f = _measure(span, unit)
+    if f.lemma and f.lemma != RESPONDENTS and unit and f.lemma.split()[-1].lower() in _TIME_NOUNS:
+        return Found(None, "time-noun")  # "$500 million a week": the week is the rate, not what is counted
+    return f
+
+
+def _verb_lemma(v: Token) -> str:
+    lem = v.lemma_.lower()
+    return _VERB_FIXES.get(lem, lem)
+
+
+def _is_change(n: Token) -> bool:
+    return n.lemma_.lower() in (_UP_N | _DOWN_N)
+
+
+def _noun_or_weak(n: Token, rule: str) -> Found:
+    """A noun's lemma; a change noun names what changed ("a 4% drop in orders" -> order) or is weak."""
+    t = _changed_thing(n)
+    if t is n and _is_change(n):
+        return Found(_noun_lemma(n), rule + "-change", weak=True)
+    return Found(_noun_lemma(t), rule)
+
+
+def _plain_noun(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in _META
+
+
+def _arg_of(head: Token, verb: Token, preps: frozenset[str]) -> bool:
+    """The number is an argument of the verb: its object, a bare measure phrase, or after one of ``preps``."""
+    if head.head.i == verb.i and head.dep_ in ("dobj", "npadvmod", "attr", "advmod", "conj", "appos", "dep"):
+        return True
+    return head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in preps
+
+
+def _subject_any(verb: Token, toks: set[int]) -> Optional[Token]:
+    """:func:`_subject`, also taking a plural subject the tagger read as a verb ("homicides fell")."""
+    s = _subject(verb, toks)
+    if s is not None:
+        return s
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("VBZ", "NNS") and c.i < verb.i and c.is_lower \
+                and not any(d.dep_ in ("dobj", "aux") for d in c.children):
+            return c
+    return None
+
+
+def _poll_share(head: Token, toks: set[int], unit: Optional[str]) -> bool:
+    """A bare share that answers a poll: "48% said ...", "19% are unsure", "32% who say ...",
+    "with 42% saying ..."."""
+    if unit != "percent":
+        return False
+    verbs = []
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(head.head)
+    verbs += [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    for v in verbs:
+        lem = _verb_lemma(v)
+        if lem in _POLL_VERBS and lem not in ("be", "have"):
+            return True
+        if lem in ("be", "have") and any(c.dep_ in ("acomp", "attr", "dobj") and (c.lower_ in _POLL_ADJ or (
+                c.lemma_.lower() in ("view", "impression", "opinion"))) for c in v.children):
+            return True
+    return False
+
+
+def _people(head: Token, toks: set[int], verb: Optional[Token]) -> bool:
+    """A bare count of people by what happened to them: "40 dead", "kills 39", "the five arrested"."""
+    for c in head.children:
+        if c.i not in toks and c.dep_ in ("amod", "acl", "relcl", "appos", "acomp") and (
+                c.lower_ in _PEOPLE_ADJ or _verb_lemma(c) in _PEOPLE_VERBS):
+            return True
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.i not in toks and nxt.lower_ in _PEOPLE_ADJ:
+        return True
+    if verb is not None and _verb_lemma(verb) in _PEOPLE_VERBS and head.head.i == verb.i \
+            and head.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "npadvmod", "dep"):
+        return True
+    return False
+
+
+def _partitive(verb: Token, head: Token) -> Optional[Token]:
+    """ "Of those applicants, 120 were approved": a fronted "of"/"among" phrase names what is counted."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != verb.i:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "among") and c.i < head.i:
+            for o in c.children:
+                if o.dep_ == "pobj" and _plain_noun(o):
+                    return o
+    return None
+
+
+def _measure(span: Span, unit: Optional[str]) -> Found:
     head = span_head(span)
     toks = set(range(span.start, span.end))
     # 1. a noun right after the quantity that the number modifies ("956 arrests", "$147 billion budget")
@@ -195,69 +312,177 @@ def _measure(span: Span, unit: Optional[str]) -> Optional[str]:
     unit_noun = None
     if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos") and h.i not in toks \
             and h.pos_ in ("NOUN", "PROPN") and h.i > head.i and not h.like_num and h.lower_ not in _META:
-        if unit_word(h.lower_):
+        if h.lemma_.lower() in _META:  # "three-quarters of Republicans": the fraction's "of" names the measure
+            o = _of_object(h)
+            if o is not None:
+                return Found(_noun_lemma(o), "fraction-of")
+        if unit_word(h.lower_) or h.lower_ in _UNIT_NOUNS:
             # "5.6 million tons of wheat": the unit is the unit; what is measured follows it
             o = _of_object(h)
             if o is not None:
-                return _noun_lemma(o)
+                return Found(_noun_lemma(o), "unit-of")
             unit_noun, head = h, h
         else:
-            return _noun_lemma(_changed_thing(h))
+            return _noun_or_weak(h, "noun")
     # a noun inside the span's own subtree after it ("12 percent approval")
     for t in span.doc[span.end: min(span.end + 4, len(span.doc))]:
         if t.head.i in toks or (t.i in {c.i for c in head.children}):
-            if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in _META and t.dep_ != "npadvmod":
+            if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lower_ not in _META and t.dep_ != "npadvmod" \
+                    and t.lower_ not in _UNIT_NOUNS:
                 if t.dep_ in ("compound", "nsubj", "dobj", "attr", "appos") or t.head.i in toks:
-                    return _noun_lemma(_changed_thing(t))
+                    return _noun_or_weak(t, "noun-after")
         if t.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "CCONJ"):
             break
     # 2. "40 of the delegates", "47 percent of Cuban Americans", "$147 billion in funding"
     o = _of_object(head)
     if o is not None:
-        return _noun_lemma(o)
+        return Found(_noun_lemma(o), "of")
     if unit and unit.isupper():
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in _MONEY_PREPS:
                 for ob in c.children:
                     if ob.dep_ == "pobj" and ob.pos_ in ("NOUN", "PROPN") and not ob.like_num:
-                        return _noun_lemma(_last_conj(ob))
-    # 3. the number is the object of "of" under a noun: "a value of $35 million", "rate of 4.9%"
-    if head.dep_ == "pobj" and head.head.lower_ in ("of",) and head.head.head.pos_ in ("NOUN", "PROPN"):
+                        return Found(_noun_lemma(_last_conj(ob)), "money-prep")
+        # "touts $60 million in savings" with "in" attached to the verb: right after the amount it still
+        # names what the money is
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.lower_ == "in" and nxt.head.i != head.i:
+            for ob in nxt.children:
+                if ob.dep_ == "pobj" and ob.pos_ == "NOUN" and not ob.like_num and ob.lower_ not in _META:
+                    return Found(_noun_lemma(_last_conj(ob)), "money-in")
+    # 3. the number after a preposition of a noun: "a value of $35 million", "a rise of 3,200% in attacks",
+    # "a drop from 95 percent"
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and head.head.head.pos_ in ("NOUN", "PROPN"):
         n = head.head.head
-        if n.lower_ not in _META:
-            return _noun_lemma(_changed_thing(n))
+        if _is_change(n):
+            for c in head.children:  # "an increase of 3,200% in car thefts"
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for ob in c.children:
+                        if ob.dep_ == "pobj" and _plain_noun(ob):
+                            return Found(_noun_lemma(ob), "change-in")
+            return _noun_or_weak(n, "prep-noun")
+        if n.lower_ not in _META and head.head.lower_ == "of":
+            return Found(_noun_lemma(n), "value-of")
     verb = clause_verb(head)
-    # 4. money by its verb: "spent $1.2 million" -> spending
-    if unit and unit.isupper() and verb is not None and verb.lemma_.lower() in _MONEY_VERBS:
-        if head.dep_ == "pobj" and head.head.lower_ in ("by", "to"):
-            for c in verb.children:  # "raises water rates by $4": what the money changes
-                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
-                    return _noun_lemma(c)
-        return _MONEY_VERBS[verb.lemma_.lower()]
     if verb is not None:
-        # a level after to/from/at: "increase their daily apprehensions to at least 1,200"
-        if head.dep_ == "pobj" and head.head.lower_ in ("to", "from", "at"):
+        vlem = _verb_lemma(verb)
+        # 4. the governing predicate. A change or level verb measures what it changes: its object
+        # ("the board cut park budgets by 12%" -> budget), else its subject ("fares rose to $2.90" -> fare)
+        if vlem in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(head, verb, frozenset({"by", "to", "from", "at"})):
             for c in verb.children:
-                if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in _META:
-                    return _noun_lemma(c)
-        # 5. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142";
-        # not for a bare object of an agent's verb ("the clinic is targeting 500")
-        subj = _subject(verb, toks)
-        # only a verb that measures its subject ("turnout dropped", "the cost is"), not an agent's verb
-        # ("Network Rail estimated ...", "the clinic is targeting 500")
-        measuring = verb.lemma_.lower() in (_UP_V | _DOWN_V | _NON_AGENTIVE) or verb.lemma_ == "be"
+                if c.dep_ == "dobj" and c.i not in toks and _plain_noun(c) and c.lower_ not in _UNIT_NOUNS:
+                    return _noun_or_weak(c, "change-obj")
+            subj = _subject_any(verb, toks)
+            if subj is not None and subj.lower_ not in _TIME_NOUNS and not (unit and unit.isupper()
+                                                                              and vlem in _MONEY_VERBS):
+                return _noun_or_weak(subj, "change-subj")
+        # money with no money noun of its own takes the noun of its verb: "was fined $2 million" -> fine
+        if unit and unit.isupper() and vlem in _MONEY_VERBS:
+            return Found(_MONEY_VERBS[vlem], "money-verb")
+        # a poll share: "48% said they back the plan" -> the poll's respondents
+        if _poll_share(head, toks, unit):
+            return Found(RESPONDENTS, "poll")
+        if unit is None and _people(head, toks, verb):
+            return Found("people", "people")
+        # 5. a noun on the left: "Of those applicants, 120 were approved"
+        p = _partitive(verb, head)
+        if p is not None:
+            return Found(_noun_lemma(p), "partitive")
+        # 6. the subject of the clause: "turnout dropped 50 percent", "the cost is $9,142";
+        # only a verb that measures its subject, not an agent's verb ("the clinic is targeting 500")
+        subj = _subject_any(verb, toks)
+        measuring = vlem in (_UP_V | _DOWN_V | _NON_AGENTIVE) or verb.lemma_ == "be"
         if subj is not None and measuring and subj.lower_ not in _TIME_NOUNS:
-            return _noun_lemma(_changed_thing(subj))
+            return _noun_or_weak(subj, "subject")
         # election results: "Trump got 10 percent", "beat him by 18 points"
-        if unit == "percent" and verb.lemma_.lower() in _VOTE_VERBS:
-            return "vote"
-    if unit == "percent" and "point" in span.text.lower():
-        return "point"
+        if unit == "percent" and vlem in _VOTE_VERBS:
+            return Found("vote", "vote")
+    elif unit is None and _people(head, toks, None):
+        return Found("people", "people")  # a headline: "At least 40 dead in blaze"
     if unit_noun is not None:
-        return _noun_lemma(unit_noun)
-    if verb is not None and verb.lemma_.lower() in _TALLY_VERBS and re.search(r"\d\s*[-–]\s*\d", span.sent.text):
-        return "vote"  # "the board voted 4-3"
-    return None
+        return Found(_noun_lemma(unit_noun), "unit", weak=True)
+    if verb is not None and _verb_lemma(verb) in _TALLY_VERBS and re.search(r"\d\s*[-–]\s*\d", span.sent.text):
+        return Found("vote", "tally")  # "the board voted 4-3"
+    return Found(None, "none")
+
+
+#: how far back (in tokens: about a paragraph) a number with no measure in its own sentence takes the
+#: last measure of the same unit; further back it was wrong as often as right
+NEARBY_TOKENS = 200
+
+
+class MeasureMemory:
+    """Measures over one document: a number with no measure of its own continues its sentence's
+    measure ("rose 5% in May and 3% in June"), else the last one of its unit nearby; a poll share takes the poll's respondents as the article
+    names them. Bounded work per claim: the respondent nouns are collected in one pass over the Doc."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._sent: dict[int, str] = {}
+        self._pred: dict[str, tuple[str, int]] = {}
+        self._respondents: Optional[list[tuple[int, str]]] = None
+
+    def measure(self, span: Span, unit: Optional[str]) -> Optional[str]:
+        return self.resolve(span, unit).lemma
+
+    def resolve(self, span: Span, unit: Optional[str]) -> Found:
+        f = measure_rule(span, unit)
+        sent_start = span.sent.start
+        if f.lemma == RESPONDENTS:
+            f = Found(self._population(span), "poll")
+        elif f.lemma is None:
+            prev = self._sent.get(sent_start)
+            if prev is not None:
+                f = Found(prev, "fb_sent" if f.lemma is None else "weak>sent")
+        key = self._key(span, unit)
+        if f.lemma is None and key in self._pred:
+            lemma, at = self._pred[key]
+            if span.start - at <= NEARBY_TOKENS:
+                f = Found(lemma, "fb_doc")
+        if f.lemma and f.rule != "fb_doc":
+            self._pred[key] = (f.lemma, span.start)
+        if f.lemma and not f.weak:
+            self._sent[sent_start] = f.lemma
+        elif f.lemma and sent_start not in self._sent:
+            self._sent[sent_start] = f.lemma
+        return f
+
+    @staticmethod
+    def _key(span: Span, unit: Optional[str]) -> str:
+        return unit or ""
+
+    def _population(self, span: Span) -> str:
+        """The respondents nearest before the share (in its sentence first), else "respondent"."""
+        if self._respondents is None:
+            self._respondents = _respondent_mentions(self.doc)
+        best = None
+        for i, lemma in self._respondents:
+            if i >= span.start and i >= span.sent.end:
+                break
+            best = lemma
+        return best or "respondent"
+
+
+def _respondent_mentions(doc) -> list[tuple[int, str]]:
+    """Where a poll names its respondents: "52% of registered voters", "a survey of 900 adults",
+    "Republicans surveyed", "Men questioned in the poll"."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN") or t.lemma_.lower() not in _RESPONDENT_NOUNS and t.lower_ not in _RESPONDENT_NOUNS:
+            continue
+        if t.tag_ not in ("NNS", "NNPS") and t.lower_ not in ("men", "women", "people"):
+            continue
+        named = any(c.lower_ in _RESPONDENT_MARKERS for c in t.children)
+        if not named and t.dep_ in ("pobj", "poss"):
+            p = t.head if t.dep_ == "pobj" else (t.head.head if t.head.dep_ == "pobj" else t.head)
+            if p.lower_ in ("of", "among"):
+                g = p.head
+                named = g.like_num or g.lower_ in ("%", "percent", "pct") or g.lemma_.lower() in (
+                    "poll", "survey", "majority", "third", "half", "quarter", "plurality") or any(
+                    c.like_num for c in g.children)
+        if named:
+            out.append((t.i, _noun_lemma(t)))
+    return out
 
 
 def rate(span: Span) -> Optional[str]:
