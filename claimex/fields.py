@@ -48,6 +48,16 @@ _RESPONDENT_MARKERS = frozenset(_F["respondent_markers"])
 _PEOPLE_VERBS = frozenset(_F["people_verbs"])
 _PEOPLE_ADJ = frozenset(_F["people_adjectives"])
 _VERB_FIXES: dict[str, str] = _F["verb_lemma_fixes"]
+_AIM_OBJECT = frozenset(_F["aim_object_verbs"])
+_FORECAST_VERBS = frozenset(_F["forecast_verbs"])
+_SEEING = frozenset(_F["seeing_verbs"])
+_BASELINE_PREPS = frozenset(_F["baseline_preps"])
+_PARTICIPANT_PREPS = frozenset(_F["participant_preps"])
+_SET_TERMS = frozenset(_F["set_term_nouns"])
+_EXISTING_DET = frozenset(_F["existing_determiners"])
+#: rules that read the clause's modality or aim; a figure that already exists inside such a clause
+#: stays actual ("wants to freeze the $40 million fund")
+_CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
@@ -574,26 +584,48 @@ def _negated_token(v: Token) -> bool:
 
 def kind(span: Span) -> str:
     """actual, target or forecast, from goal nouns, aim verbs and modals around the number."""
+    return kind_rule(span)[0]
+
+
+def kind_rule(span: Span) -> tuple[str, str]:
+    """The kind and the name of the rule that decided it."""
+    k, rule = _kind_rule(span)
+    if k != "actual" and rule in _CLAUSE_RULES and _existing(span_head(span)):
+        return "actual", "existing"
+    return k, rule
+
+
+def _existing(head: Token) -> bool:
+    """A figure the clause only refers to: "the $40 million fund", "its 300 staff", "any of 170 rules"."""
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    if any((c.dep_ == "det" and c.lower_ in _EXISTING_DET) or c.dep_ == "poss" for c in t.children):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("total", "any", "all", "each")
+
+
+def _kind_rule(span: Span) -> tuple[str, str]:
     head = span_head(span)
     if _in_parentheses(span):
-        return "actual"  # an aside, "(8,000 square miles)", does not share the clause's modality
+        return "actual", "k01"  # an aside, "(8,000 square miles)", does not share the clause's modality
     n = head.head
     if head.dep_ == "nummod" and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.like_num:
-        return "actual"  # "fewer than 20 of the state's 180 districts": the total is a fact
+        return "actual", "k02"  # "fewer than 20 of the state's 180 districts": the total is a fact
+    if _baseline(head):
+        return "actual", "baseline"  # "after a 2.1% gain last year", "up from 3.5%": where a change starts
     verbs: list[Token] = []
     for t in clause_chain(head):
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS and not verbs:
             if _victim_target(t):
                 break
-            return "target"
+            return "target", "k03"
         if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS and not verbs:
-            return "forecast"
+            return "forecast", "k04"
         if t.pos_ in ("NOUN", "PROPN") and not verbs and any(
                 c.dep_ in ("amod", "compound") and c.lower_ in ("forecast", "projected", "expected",
                                                                 "anticipated", "predicted") for c in t.children):
-            return "forecast"  # "a forecast deficit of 3.30 billion dlrs"
+            return "forecast", "k05"  # "a forecast deficit of 3.30 billion dlrs"
         if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.lemma_.lower() in _FORECAST_NOUNS:
-            return "forecast"  # "estimates ranging from a gain of one billion dlrs"
+            return "forecast", "k06"  # "estimates ranging from a gain of one billion dlrs"
         if t.pos_ in ("VERB", "AUX"):
             verbs.append(t)
     # the governing verbs: the clause verb and the verbs it is the complement of ("wants to make")
@@ -606,39 +638,59 @@ def kind(span: Span) -> str:
             cur = cur.head
         elif cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
             cur = cur.head
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and _verb_lemma(cur.head.head) in _AIM_VERBS:
+            cur = cur.head.head  # "committed to hiring 500"
         else:
             break
     if v is not None:
         top_lem = chain[-1].lemma_.lower()
-        # a goal noun's verb: "the plan calls for 40 buses", "the plan includes cutting rates to 2.37%"
-        owner = chain[-1]
-        while owner.lemma_.lower() not in _PLAN_VERBS and owner.dep_ in ("pcomp", "pobj", "conj", "xcomp", "dobj", "advcl", "ccomp", "parataxis", "dep") \
-                and owner.head.i != owner.i and owner.head.pos_ in ("VERB", "AUX", "ADP", "NOUN"):
-            owner = owner.head
-            if owner.pos_ in ("VERB", "AUX"):
-                break
-        if owner.lemma_.lower() in _PLAN_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS
-                                                      for c in owner.children):
-            return "target"
-        # a purpose clause: "a subsidy to gradually mothball eight plants"
-        purpose = chain[-1].dep_ == "advcl" or (chain[-1].dep_ == "acl" and chain[-1].head.lemma_.lower() in _RESOURCES)
-        if purpose and any(c.dep_ == "aux" and c.tag_ == "TO" for c in chain[-1].children) \
-                and chain[-1].lemma_.lower() not in _NON_AGENTIVE:
-            return "target"
         if top_lem in _AIM_VERBS and not any(a.lower_ in _FUTURE | _LIKELY for a in chain[-1].children) and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in chain[-1].children):
-            return "target"  # "the plan calls for 40 new buses"
+            return "target", "k09"  # "the plan calls for 40 new buses"
         if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V | _LEVEL_VERBS):
-            return "actual"  # "will raise the rate to 15 pct from 11 pct": the level it starts from
+            return "actual", "k10"  # "will raise the rate to 15 pct from 11 pct": the level it starts from
         top = chain[-1]
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in ("expect", "project", "forecast", "predict",
                                                                 "anticipate"):
-            return "forecast"  # "the budget forecasts the deficit to be 1.90 billion dlrs"
+            return "forecast", "k11"  # "the budget forecasts the deficit to be 1.90 billion dlrs"
         # a goal noun owning the clause: "plans to cut", "an effort to raise"
         if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in _GOAL_NOUNS:
-            return "target"
+            return "target", "k12"
         if top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOAL_NOUNS:
-            return "target"
+            return "target", "k13"
+    for vb in chain:
+        lem = _verb_lemma(vb)
+        # a forecast as the thing changed: "raised its growth forecast to 3.4%", "revised growth down to 2%"
+        if lem in (_UP_V | _DOWN_V | _LEVEL_V | {"revise", "hold", "keep"}) and (any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FORECAST_NOUNS or any(
+                    d.lemma_.lower() in _FORECAST_NOUNS for d in c.children if d.dep_ in ("compound", "amod")))
+                for c in vb.children)):
+            return "forecast", "revised-forecast"
+        # "sees inflation at 4%", "is seen slowing to 3.8%", "is put at 1.80 marks"
+        # a present or passive "see" with a level ("at 4%") or a complement clause; not "Denver saw a
+        # 41% decline" (a past event)
+        if lem in _SEEING and (any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in vb.children) or (
+                (vb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" for c in vb.children))
+                and any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in vb.children))):
+            return "forecast", "seeing"
+        # "is on track to finish 900 homes"
+        if any(c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "track" for o in c.children)
+               for c in vb.children):
+            return "forecast", "on-track"
+    # a purpose infinitive on money or a fund: "a grant of $5 million to rebuild 12 bridges"
+    if chain:
+        top = chain[-1]
+        owner = top.head
+        money = owner.like_num or owner.lower_ in ("$", "million", "billion") or owner.lemma_.lower() in _RESOURCES
+        if top.dep_ in ("acl", "relcl") and top.tag_ == "VB" and money and _verb_lemma(top) not in _NON_AGENTIVE \
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
+            return "target", "purpose"
+    # terms a law or budget sets, announced in the present: "the sales tax is being cut to 6%"
+    if chain and _set_term(chain[0]) and chain[0].tag_ in ("VBZ", "VBP", "VBN", "VBG") and not any(
+            a.lemma_ == "have" or a.tag_ == "VBD" for a in chain[0].children if a.dep_ in ("aux", "auxpass")):
+        if _verb_lemma(chain[0]) in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(head, chain[0], frozenset({"to", "by", "at"})) \
+                and not any(c.dep_ == "dobj" for c in chain[0].children):
+            return "target", "set-term-now"
     # obligation and likelihood, from the verbs' auxiliaries
     for vb in chain:
         lem = vb.lemma_.lower()
@@ -650,61 +702,105 @@ def kind(span: Span) -> str:
         if lem == "target" and passive:
             continue  # "was targeted by $4 million in attacks": the victim, not a goal
         if past_modal:
-            return "actual"
+            return "actual", "k14"
         if lem in ("expect", "project", "forecast", "predict", "anticipate"):
-            return "forecast"
+            return "forecast", "k15"
         if vb.dep_ == "acl" and vb.tag_ == "VBN":
             continue  # "migrants wanted on warrants": a participle, not an aim
         if vb is not chain[0] and lem in _AIM_VERBS:
-            return "target"
-        if vb is chain[0] and lem in _AIM_VERBS and lem in ("target", "aim", "seek", "promise", "pledge", "vow",
-                                                              "demand", "propose", "offer", "want", "plan",
-                                                              "intend", "hope", "request"):
-            return "target"
+            return "target", "k16"
+        if vb is chain[0] and lem in _AIM_OBJECT and not passive:
+            return "target", "k17"
         for a in auxes:
             al = a.lower_
             if al in _OBLIGATION and al != "shall":
                 if lem in _NON_AGENTIVE or any(s.dep_ in ("nsubj", "expl") and s.pos_ not in ("PROPN", "PRON")
                                                 and s.lemma_.lower() not in ("office", "agency", "officer", "worker")
                                                 and lem in _NON_AGENTIVE for s in vb.children):
-                    return "forecast" if not negated else "actual"
-                return "target" if not negated else "actual"
+                    return ("forecast", "k18") if not negated else ("actual", "k18n")
+                return ("target", "k19") if not negated else ("actual", "k19n")
         if any(a in _FUTURE for a in aux_l):
-            if "would" in aux_l and any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)
-                                        for c in vb.children):
-                return "actual"  # "48% would support X if the vote were held today": a poll's answer
+            if _participant(head, vb):
+                return "actual", "participant"  # "will face 18 states in court": an existing party
+            cond = [c for c in vb.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)]
+            if "would" in aux_l and cond and any(_past_form(c) for c in cond):
+                return "actual", "k20"  # "firms would owe $50 billion if profits were taxed": a recomputation
+            if _set_term(vb):
+                return "target", "set-term"  # "the minimum wage will rise to $14": a term a law sets
             if _actor_plan(vb, lem):
-                return "target"  # "the province will raise its tax rate to 15 pct": an actor's plan
-            return "forecast"
+                return "target", "k21"  # "the province will raise its tax rate to 15 pct": an actor's plan
+            return "forecast", "k22"
         if lem == "look" and any(c.dep_ == "prep" and c.lower_ == "for" for c in vb.children):
-            return "forecast"  # "the Administration looks for 2.7 pct growth"
-        if any(a in _LIKELY for a in aux_l) and not negated and not past_modal:
-            if "can" in aux_l and not any(a in ("could", "may", "might") for a in aux_l):
-                continue
-            return "forecast"
+            return "forecast", "k23"  # "the Administration looks for 2.7 pct growth"
         if lem in ("expect", "project", "forecast", "predict", "anticipate") and vb is not chain[0]:
-            return "forecast"
+            return "forecast", "k25"
         if vb.dep_ == "xcomp" and vb.head.lemma_.lower() in ("expect", "project", "forecast", "predict", "set",
                                                               "likely", "poised", "due", "slate", "going", "anticipate"):
-            return "forecast"
+            return "forecast", "k26"
         if lem in ("go",) and any(c.dep_ == "xcomp" for c in vb.children) and "be" in [a.lemma_ for a in auxes]:
-            return "forecast"
-        # "have to", "need to"
-        if lem in ("have", "need") and vb is not chain[0]:
-            return "target"
+            return "forecast", "k27"
     # participles and adjectives of expectation on the noun: "30,000 immigrants expected this year"
     noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
     for c in noun.children:
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("expect", "project", "forecast", "predict",
                                                               "expected", "projected", "planned", "proposed"):
-            return "target" if c.lemma_.lower() in ("planned", "proposed", "plan", "propose") else "forecast"
+            return ("target", "k29") if c.lemma_.lower() in ("planned", "proposed", "plan", "propose") else ("forecast", "k29f")
         if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GOAL_NOUNS:
-            return "target"
+            return "target", "k30"
     if noun.lemma_.lower() in _GOAL_NOUNS:
-        return "target"
+        return "target", "k31"
     if noun.head.i != noun.i and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
-        return "target"
-    return "actual"
+        return "target", "k32"
+    return "actual", "k33"
+
+
+def _prep_of(head: Token) -> Optional[Token]:
+    """The preposition the number (or the noun it counts) is the object of."""
+    t = head
+    if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        return t.head
+    return None
+
+
+def _baseline(head: Token) -> bool:
+    """ "after a 2.1% gain", "up from 3.5%", "compared with 7 billion": the start of a change."""
+    p = _prep_of(head)
+    if p is None:
+        return False
+    w = p.lower_
+    if w == "with" and p.head.lower_ == "compared":
+        return True
+    return w in _BASELINE_PREPS and w != "from" or (w == "from" and p.head.lower_ in ("up", "down"))
+
+
+def _participant(head: Token, vb: Token) -> bool:
+    """The number describes a party to the action, not the amount it asserts: "will face 18 states",
+    "will be heard by 10 judges", "$2 million of it will support 974 officers"."""
+    p = _prep_of(head)
+    if p is not None and (p.dep_ == "agent" or p.lower_ in _PARTICIPANT_PREPS):
+        return True
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+    return t.dep_ == "nsubj" and t.head.i == vb.i and _verb_lemma(vb) not in (_NON_AGENTIVE | _UP_V | _DOWN_V) \
+        and vb.lemma_ != "be"
+
+
+def _past_form(v: Token) -> bool:
+    """A past-tense condition ("if profits were taxed"): the clause recomputes, it does not predict."""
+    return v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass"))
+
+
+def _set_term(vb: Token) -> bool:
+    """The clause's subject is a term a law, budget or authority sets: a wage, a tax, a fee, a cap."""
+    for c in vb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = {c.lemma_.lower()} | {d.lemma_.lower() for d in c.children if d.dep_ in ("compound", "amod")}
+            o = _of_object(c)
+            if o is not None:
+                words.add(o.lemma_.lower())
+            return c.lemma_.lower() in _SET_TERMS or (c.lemma_.lower() in ("rate", "level") and bool(words & _SET_TERMS))
+    return False
 
 
 def _actor_plan(vb: Token, lem: str) -> bool:
