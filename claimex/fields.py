@@ -55,9 +55,15 @@ _BASELINE_PREPS = frozenset(_F["baseline_preps"])
 _PARTICIPANT_PREPS = frozenset(_F["participant_preps"])
 _SET_TERMS = frozenset(_F["set_term_nouns"])
 _EXISTING_DET = frozenset(_F["existing_determiners"])
+_GOV_AIM = frozenset(_F["governing_aim_verbs"])
+_NEEDS_COMP: dict[str, list[str]] = _F["needs_complement"]
+_GOV_GOAL = frozenset(_F["governing_goal_nouns"])
+_AIM_PART = frozenset(_F["aim_participles"])
+_FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
-_CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15"})
+_CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
+                           "governor", "possible"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
@@ -589,8 +595,13 @@ def kind(span: Span) -> str:
 
 def kind_rule(span: Span) -> tuple[str, str]:
     """The kind and the name of the rule that decided it."""
+    head = span_head(span)
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    if t.dep_ == "appos" and t.head.i < t.i and (t.head.like_num or any(c.like_num for c in t.head.children)):
+        # "5% of GDP — 3.5% on troops and 1.5% on cyber": a breakdown shares the kind of its total
+        return _kind_rule(span.doc[t.head.i: t.head.i + 1])[0], "appos"
     k, rule = _kind_rule(span)
-    if k != "actual" and rule in _CLAUSE_RULES and _existing(span_head(span)):
+    if k != "actual" and rule in _CLAUSE_RULES and _existing(head):
         return "actual", "existing"
     return k, rule
 
@@ -720,12 +731,14 @@ def _kind_rule(span: Span) -> tuple[str, str]:
                     return ("forecast", "k18") if not negated else ("actual", "k18n")
                 return ("target", "k19") if not negated else ("actual", "k19n")
         if any(a in _FUTURE for a in aux_l):
+            if negated:
+                return "actual", "negated-modal"  # "would not be allowed to earn above $5 million"
             if _participant(head, vb):
                 return "actual", "participant"  # "will face 18 states in court": an existing party
             cond = [c for c in vb.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)]
             if "would" in aux_l and cond and any(_past_form(c) for c in cond):
                 return "actual", "k20"  # "firms would owe $50 billion if profits were taxed": a recomputation
-            if _set_term(vb):
+            if _set_term(vb) and lem not in ("cost", "total", "amount", "save", "generate", "mean", "require"):
                 return "target", "set-term"  # "the minimum wage will rise to $14": a term a law sets
             if _actor_plan(vb, lem):
                 return "target", "k21"  # "the province will raise its tax rate to 15 pct": an actor's plan
@@ -739,8 +752,24 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             return "forecast", "k26"
         if lem in ("go",) and any(c.dep_ == "xcomp" for c in vb.children) and "be" in [a.lemma_ for a in auxes]:
             return "forecast", "k27"
+    gov = _governing_aim(head)
+    if gov is not None:
+        return "target", "governor"
+    # "cuts of up to $150 million are possible": a forecast adjective on the number's clause
+    v0 = chain[0] if chain else None
+    if v0 is not None and v0.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FORECAST_ADJ for c in v0.children) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and head.i in range(c.left_edge.i, c.right_edge.i + 1)
+                    for c in v0.children):
+        return "forecast", "possible"
     # participles and adjectives of expectation on the noun: "30,000 immigrants expected this year"
     noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+    for c in noun.children:
+        if c.dep_ in ("amod", "acl") and c.lower_ in _AIM_PART and c.i < noun.i:
+            return "target", "aim-participle"  # "the recommended 2 percent", "the planned 40 buses"
+        if c.dep_ == "relcl" and _verb_lemma(c) in _FORECAST_VERBS:
+            return "forecast", "expected-relcl"  # "the 3% rise analysts had expected"
+    if head.dep_ == "appos" and head.head.lemma_.lower() in _GOAL_NOUNS:
+        return "target", "goal-appos"  # "spending caps — $513 million for 2016"
     for c in noun.children:
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("expect", "project", "forecast", "predict",
                                                               "expected", "projected", "planned", "proposed"):
@@ -752,6 +781,42 @@ def _kind_rule(span: Span) -> tuple[str, str]:
     if noun.head.i != noun.i and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
         return "target", "k32"
     return "actual", "k33"
+
+
+def _governing_aim(head: Token) -> Optional[Token]:
+    """An aim verb or goal noun governing the clause the number is in: "called for spending to be raised
+    to $1.5 trillion", "pressure on allies to raise spending to 5%", "plans to give $15 million"."""
+    cur = head
+    verbs = 0
+    for _ in range(14):
+        if cur.head.i == cur.i:
+            return None
+        prev, cur = cur, cur.head
+        link = prev.dep_
+        to_inf = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in prev.children)
+        if link in ("relcl", "parataxis", "appos") or (link == "advcl" and not to_inf) \
+                or (link == "ccomp" and _verb_lemma(cur) not in _CCOMP_AIM) \
+                or (link == "conj" and cur.pos_ in ("VERB", "AUX")):
+            return None  # a relative or adverbial clause describes; it is not what the aim asks for
+        if cur.pos_ == "ADP" and cur.head.pos_ in ("VERB", "AUX") and _verb_lemma(cur.head) not in _GOV_AIM \
+                and verbs >= 1:
+            return None  # "worn down by the weight of 1,000 feet": an adjunct, not a complement
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            verbs += 1
+            lem = _verb_lemma(cur)
+            if lem in _NEEDS_COMP and verbs == 1 and prev.lower_ in _NEEDS_COMP[lem] and not _negated_token(cur):
+                return cur  # "the governor called for $2 billion", "asked for $35 million"
+            if lem in _GOV_AIM and verbs > 1 and not _negated_token(cur):
+                need = _NEEDS_COMP.get(lem)
+                if need is None or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in need)
+                                       for c in cur.children):
+                    return cur
+            if verbs > 3:
+                return None
+        elif cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in _GOV_GOAL and verbs >= 1 and (link in (
+                "acl", "pcomp", "xcomp", "ccomp") or (link == "prep" and prev.lower_ in ("for", "to", "of"))):
+            return cur  # "plans to give $15 million"
+    return None
 
 
 def _prep_of(head: Token) -> Optional[Token]:
