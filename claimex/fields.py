@@ -60,6 +60,7 @@ _NEEDS_COMP: dict[str, list[str]] = _F["needs_complement"]
 _GOV_GOAL = frozenset(_F["governing_goal_nouns"])
 _AIM_PART = frozenset(_F["aim_participles"])
 _FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
+_FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
 _CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
@@ -621,6 +622,12 @@ def _kind_rule(span: Span) -> tuple[str, str]:
     n = head.head
     if head.dep_ == "nummod" and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.like_num:
         return "actual", "k02"  # "fewer than 20 of the state's 180 districts": the total is a fact
+    v0 = clause_verb(head)
+    if v0 is not None and _verb_lemma(v0) in (_UP_V | _DOWN_V | _LEVEL_V | {"revise", "hold", "keep"}) and any(
+            c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FORECAST_NOUNS or any(
+                d.lemma_.lower() in _FORECAST_NOUNS for d in c.children if d.dep_ in ("compound", "amod")))
+            for c in v0.children):
+        return "forecast", "revised-forecast"  # "cut its growth forecast to 2.2% from 3.2%": both forecasts
     if _baseline(head):
         return "actual", "baseline"  # "after a 2.1% gain last year", "up from 3.5%": where a change starts
     verbs: list[Token] = []
@@ -754,7 +761,7 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             return "forecast", "k27"
     gov = _governing_aim(head)
     if gov is not None:
-        return "target", "governor"
+        return gov[0], "governor"
     # "cuts of up to $150 million are possible": a forecast adjective on the number's clause
     v0 = chain[0] if chain else None
     if v0 is not None and v0.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FORECAST_ADJ for c in v0.children) \
@@ -783,11 +790,14 @@ def _kind_rule(span: Span) -> tuple[str, str]:
     return "actual", "k33"
 
 
-def _governing_aim(head: Token) -> Optional[Token]:
-    """An aim verb or goal noun governing the clause the number is in: "called for spending to be raised
-    to $1.5 trillion", "pressure on allies to raise spending to 5%", "plans to give $15 million"."""
+def _governing_aim(head: Token) -> Optional[tuple[str, Token]]:
+    """An aim verb or goal noun governing the clause the number is in makes a target: "called for spending
+    to be raised to $1.5 trillion", "pressure on allies to raise spending to 5%", "plans to give $15
+    million"; a verb or adjective of expectation makes a forecast: "saw prices dropping to $16", "is
+    projected to reach $29 billion", "looked likely to fall to $125 billion"."""
     cur = head
     verbs = 0
+    via_prep = False  # the number is a level reached through a preposition ("dropping to $16")
     for _ in range(14):
         if cur.head.i == cur.i:
             return None
@@ -795,27 +805,38 @@ def _governing_aim(head: Token) -> Optional[Token]:
         link = prev.dep_
         to_inf = any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in prev.children)
         if link in ("relcl", "parataxis", "appos") or (link == "advcl" and not to_inf) \
-                or (link == "ccomp" and _verb_lemma(cur) not in _CCOMP_AIM) \
+                or (link == "ccomp" and _verb_lemma(cur) not in (_CCOMP_AIM | _FORECAST_VERBS | _SEEING)) \
                 or (link == "conj" and cur.pos_ in ("VERB", "AUX")):
             return None  # a relative or adverbial clause describes; it is not what the aim asks for
         if cur.pos_ == "ADP" and cur.head.pos_ in ("VERB", "AUX") and _verb_lemma(cur.head) not in _GOV_AIM \
                 and verbs >= 1:
             return None  # "worn down by the weight of 1,000 feet": an adjunct, not a complement
+        if cur.pos_ == "ADP" and verbs == 0:
+            via_prep = True
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
             verbs += 1
             lem = _verb_lemma(cur)
-            if lem in _NEEDS_COMP and verbs == 1 and prev.lower_ in _NEEDS_COMP[lem] and not _negated_token(cur):
-                return cur  # "the governor called for $2 billion", "asked for $35 million"
-            if lem in _GOV_AIM and verbs > 1 and not _negated_token(cur):
+            if _negated_token(cur):
+                return None
+            if lem in _NEEDS_COMP and verbs == 1 and prev.lower_ in _NEEDS_COMP[lem]:
+                return "target", cur  # "the governor called for $2 billion", "asked for $35 million"
+            if lem in _GOV_AIM and verbs > 1:
                 need = _NEEDS_COMP.get(lem)
                 if need is None or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in need)
                                        for c in cur.children):
-                    return cur
+                    return "target", cur
+            seeing = lem in _SEEING and link in ("ccomp", "xcomp", "oprd") and via_prep and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in cur.children)
+            if verbs > 1 and (lem in _FORECAST_VERBS or seeing):
+                return "forecast", cur
+            if any(c.dep_ == "acomp" and c.lower_ in _FORECAST_ADJ and any(x.dep_ == "xcomp" for x in c.children)
+                   for c in cur.children):
+                return "forecast", cur
             if verbs > 3:
                 return None
         elif cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in _GOV_GOAL and verbs >= 1 and (link in (
                 "acl", "pcomp", "xcomp", "ccomp") or (link == "prep" and prev.lower_ in ("for", "to", "of"))):
-            return cur  # "plans to give $15 million"
+            return "target", cur  # "plans to give $15 million"
     return None
 
 
@@ -835,8 +856,13 @@ def _baseline(head: Token) -> bool:
     if p is None:
         return False
     w = p.lower_
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    if t.lemma_.lower() in _FORECAST_NOUNS or any(c.lower_ in _FORECAST_MARKS for c in t.children):
+        return False  # "from a previously estimated $2 billion", "a 2.8% growth forecast": an earlier forecast
     if w == "with" and p.head.lower_ == "compared":
         return True
+    if w == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in p.head.children):
+        return True  # "to $125 billion from $130 billion": the level it starts from
     return w in _BASELINE_PREPS and w != "from" or (w == "from" and p.head.lower_ in ("up", "down"))
 
 
