@@ -60,11 +60,13 @@ _NEEDS_COMP: dict[str, list[str]] = _F["needs_complement"]
 _GOV_GOAL = frozenset(_F["governing_goal_nouns"])
 _AIM_PART = frozenset(_F["aim_participles"])
 _FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
+_ACTION_VERBS = frozenset(_F["action_verbs"])
+_EXISTING_ADJ = frozenset(_F["existing_adjectives"])
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
 _CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
-                           "governor", "possible"})
+                           "governor", "possible", "passive-plan", "action-plan"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
@@ -608,11 +610,27 @@ def kind_rule(span: Span) -> tuple[str, str]:
 
 
 def _existing(head: Token) -> bool:
-    """A figure the clause only refers to: "the $40 million fund", "its 300 staff", "any of 170 rules"."""
+    """A figure the clause only refers to: "the $40 million fund", "its 300 staff", "any of 170 rules",
+    "the current average of 3%", "200 tenants who live there", "a city of 53,000 people"."""
     t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
-    if any((c.dep_ == "det" and c.lower_ in _EXISTING_DET) or c.dep_ == "poss" for c in t.children):
+    if any(c.lower_ in _FORECAST_MARKS or c.lower_ in _AIM_PART for c in (*t.children, *head.children)):
+        return False  # "the projected $35 million", "the planned 40 buses"
+    if any((c.dep_ == "det" and c.lower_ in _EXISTING_DET) or c.dep_ == "poss" or c.lower_ in _EXISTING_ADJ
+           for c in t.children):
         return True
-    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("total", "any", "all", "each")
+    if any(c.dep_ == "relcl" and c.tag_ in ("VBP", "VBZ", "VBD") and not any(
+            a.lower_ in (_FUTURE | _LIKELY | _OBLIGATION) for a in c.children) and any(
+            s.dep_ == "nsubj" and s.tag_ in ("WP", "WDT") for s in c.children) for c in t.children):
+        return True  # "73 residents who have pending claims"
+    if t.dep_ == "pobj" and t.head.lower_ == "of":
+        n = t.head.head
+        if n.lemma_.lower() in ("total", "any", "all", "each"):
+            return True
+        if n.pos_ == "NOUN" and not _is_change(n) and n.lemma_.lower() not in (_GOAL_NOUNS | _FORECAST_NOUNS) and any(
+                (c.dep_ == "det" and c.lower_ in _EXISTING_DET) or c.dep_ == "poss" or c.lower_ in _EXISTING_ADJ
+                for c in n.children):
+            return True  # "the nation of 53 million", "the current average of three pct"
+    return False
 
 
 def _kind_rule(span: Span) -> tuple[str, str]:
@@ -746,12 +764,25 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             if "would" in aux_l and cond and any(_past_form(c) for c in cond):
                 return "actual", "k20"  # "firms would owe $50 billion if profits were taxed": a recomputation
             if _set_term(vb) and lem not in ("cost", "total", "amount", "save", "generate", "mean", "require"):
-                return "target", "set-term"  # "the minimum wage will rise to $14": a term a law sets
+                return "target", "set-term"
+            t = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+            agentive = lem not in _NON_AGENTIVE and vb.lemma_ != "be"
+            if agentive and t.dep_ == "nsubjpass" and t.head.i == vb.i:
+                return "target", "passive-plan"  # "$7 million in aid will be withheld": a decided action
+            if lem in _ACTION_VERBS and t.dep_ == "dobj" and t.head.i == vb.i and any(
+                    c.dep_ == "nsubj" and c.pos_ != "PRON" for c in vb.children):
+                return "target", "action-plan"  # "the family will donate $1 million"  # "the minimum wage will rise to $14": a term a law sets
             if _actor_plan(vb, lem):
                 return "target", "k21"  # "the province will raise its tax rate to 15 pct": an actor's plan
             return "forecast", "k22"
         if lem == "look" and any(c.dep_ == "prep" and c.lower_ == "for" for c in vb.children):
             return "forecast", "k23"  # "the Administration looks for 2.7 pct growth"
+        # a likely change by a future time or under an open condition: "could reach 40% by 2050",
+        # "could save $3 billion if completed"; not an amount already fixed ("the loss could top $5 million")
+        if any(a in ("could", "may", "might") for a in aux_l) and not negated and (
+                lem in (_UP_V | _DOWN_V | _LEVEL_V) or lem in ("reach", "exceed", "top", "hit", "surpass", "save")) \
+                and _future_marked(vb):
+            return "forecast", "likely-modal"
         if lem in ("expect", "project", "forecast", "predict", "anticipate") and vb is not chain[0]:
             return "forecast", "k25"
         if vb.dep_ == "xcomp" and vb.head.lemma_.lower() in ("expect", "project", "forecast", "predict", "set",
@@ -841,12 +872,18 @@ def _governing_aim(head: Token) -> Optional[tuple[str, Token]]:
 
 
 def _prep_of(head: Token) -> Optional[Token]:
-    """The preposition the number (or the noun it counts) is the object of."""
+    """The preposition the number (or the noun it counts) is the object of; through "of" under a change
+    noun ("after a rise of 18%" -> after)."""
     t = head
     if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and t.head.i != t.i:
         t = t.head
+    if t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and _is_change(t.head):
+        t = t.head  # "after a 2.1% gain"
     if t.dep_ == "pobj":
-        return t.head
+        p = t.head
+        if p.lower_ == "of" and _is_change(p.head) and p.head.dep_ == "pobj":
+            return p.head.head
+        return p
     return None
 
 
@@ -877,6 +914,19 @@ def _participant(head: Token, vb: Token) -> bool:
         and vb.lemma_ != "be"
 
 
+def _future_marked(vb: Token) -> bool:
+    """A time ahead or an open condition on the verb: "by 2050", "next year", "if completed"."""
+    for c in vb.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "within", "in"):
+            if any(o.ent_type_ == "DATE" or (o.like_num and len(o.text) == 4) for o in c.subtree):
+                return True
+        if c.dep_ == "npadvmod" and any(a.lower_ in ("next", "coming") for a in c.children):
+            return True
+        if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) and not _past_form(c):
+            return True
+    return False
+
+
 def _past_form(v: Token) -> bool:
     """A past-tense condition ("if profits were taxed"): the clause recomputes, it does not predict."""
     return v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in v.children if c.dep_ in ("aux", "auxpass"))
@@ -884,12 +934,16 @@ def _past_form(v: Token) -> bool:
 
 def _set_term(vb: Token) -> bool:
     """The clause's subject is a term a law, budget or authority sets: a wage, a tax, a fee, a cap."""
+    if vb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in vb.children):
+        vb = vb.head  # "compensation will start at 50% and max out at $850"
     for c in vb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             words = {c.lemma_.lower()} | {d.lemma_.lower() for d in c.children if d.dep_ in ("compound", "amod")}
             o = _of_object(c)
             if o is not None:
                 words.add(o.lemma_.lower())
+            if words & _GOAL_NOUNS and vb.lemma_ == "be":
+                return True  # "the target range will be 2 to 6 pct"
             return c.lemma_.lower() in _SET_TERMS or (c.lemma_.lower() in ("rate", "level") and bool(words & _SET_TERMS))
     return False
 
