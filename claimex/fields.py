@@ -61,12 +61,14 @@ _GOV_GOAL = frozenset(_F["governing_goal_nouns"])
 _AIM_PART = frozenset(_F["aim_participles"])
 _FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
 _ACTION_VERBS = frozenset(_F["action_verbs"])
+_PLAN_CONTENT = frozenset(_F["plan_content_verbs"])
 _EXISTING_ADJ = frozenset(_F["existing_adjectives"])
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
 _CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
-                           "governor", "possible", "passive-plan", "action-plan"})
+                           "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content",
+                           "goal-level"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
 _NOT_A_RATE = r"(?![ \t]+(?:" + "|".join(_F["rate_not_after"]) + r")\b)"  # "a year ago" is a date
@@ -260,6 +262,8 @@ def _plain_noun(t: Token) -> bool:
 
 def _arg_of(head: Token, verb: Token, preps: frozenset[str]) -> bool:
     """The number is an argument of the verb: its object, a bare measure phrase, or after one of ``preps``."""
+    if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i:
+        head = head.head  # "by two pence": the noun the number counts
     if head.head.i == verb.i and head.dep_ in ("dobj", "npadvmod", "attr", "advmod", "conj", "appos", "dep"):
         return True
     return head.dep_ == "pobj" and head.head.head.i == verb.i and head.head.lower_ in preps
@@ -721,6 +725,29 @@ def _kind_rule(span: Span) -> tuple[str, str]:
         if top.dep_ in ("acl", "relcl") and top.tag_ == "VB" and money and _verb_lemma(top) not in _NON_AGENTIVE \
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
             return "target", "purpose"
+    if chain:
+        v0 = chain[0]
+        # "thresholds are to be raised to $21,300": "be to" states an arrangement
+        if v0.dep_ == "xcomp" and v0.head.lemma_ == "be" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v0.children) \
+                and not _negated_token(v0.head):
+            return "target", "be-to"
+        lem0 = _verb_lemma(v0)
+        # a goal or a planned figure set to a level: "brings his commitment to $20 million",
+        # "the planned deficit was set at $4 billion"
+        if lem0 in (_UP_V | _DOWN_V | _LEVEL_V | {"bring"}):
+            for c in v0.children:
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and head.i not in range(c.left_edge.i, c.right_edge.i + 1) and (
+                        c.lemma_.lower() in _GOAL_NOUNS or any(d.lower_ in _AIM_PART for d in c.children)):
+                    return "target", "goal-level"
+        # a plan's content: "the demands include raising fares by 15%", "the plan calls for 40 buses"
+        top = chain[-1]
+        if _verb_lemma(top) in _PLAN_CONTENT:
+            for c in top.children:
+                if c.dep_ == "nsubj" and (c.lemma_.lower() in _GOV_GOAL or any(
+                        d.dep_ == "compound" and d.lemma_.lower() in _GOV_GOAL for d in c.children)):
+                    if not any(x.dep_ == "dobj" and x.i <= head.i <= x.right_edge.i and x.lemma_.lower() in _RESOURCES
+                               for x in top.children):
+                        return "target", "plan-content"
     # terms a law or budget sets, announced in the present: "the sales tax is being cut to 6%"
     if chain and _set_term(chain[0]) and chain[0].tag_ in ("VBZ", "VBP", "VBN", "VBG") and not any(
             a.lemma_ == "have" or a.tag_ == "VBD" for a in chain[0].children if a.dep_ in ("aux", "auxpass")):
@@ -806,8 +833,11 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             return "target", "aim-participle"  # "the recommended 2 percent", "the planned 40 buses"
         if c.dep_ == "relcl" and _verb_lemma(c) in _FORECAST_VERBS:
             return "forecast", "expected-relcl"  # "the 3% rise analysts had expected"
-    if head.dep_ == "appos" and head.head.lemma_.lower() in _GOAL_NOUNS:
-        return "target", "goal-appos"  # "spending caps — $513 million for 2016"
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ == "appos" and first.head.lemma_.lower() in _GOAL_NOUNS:
+        return "target", "goal-appos"  # "spending caps — $513 million for 2016 and $454 million for 2017"
     for c in noun.children:
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("expect", "project", "forecast", "predict",
                                                               "expected", "projected", "planned", "proposed"):
