@@ -62,12 +62,13 @@ _AIM_PART = frozenset(_F["aim_participles"])
 _FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
 _ACTION_VERBS = frozenset(_F["action_verbs"])
 _PLAN_CONTENT = frozenset(_F["plan_content_verbs"])
+_COPULAR_GOALS = frozenset(_F["copular_goal_nouns"])
 _EXISTING_ADJ = frozenset(_F["existing_adjectives"])
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
 _CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
-                           "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content",
+                           "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content", "goal-copula",
                            "goal-level"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
@@ -731,6 +732,10 @@ def _kind_rule(span: Span) -> tuple[str, str]:
         if v0.dep_ == "xcomp" and v0.head.lemma_ == "be" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v0.children) \
                 and not _negated_token(v0.head):
             return "target", "be-to"
+        # "the goal is 2,900 officers": a goal noun as the subject of "be" (not "the plan is $8 billion",
+        # where the plan is a budget)
+        if v0.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _COPULAR_GOALS for c in v0.children):
+            return "target", "goal-copula"
         lem0 = _verb_lemma(v0)
         # a goal or a planned figure set to a level: "brings his commitment to $20 million",
         # "the planned deficit was set at $4 billion"
