@@ -57,7 +57,7 @@ def test_far_away_measure_is_not_borrowed(ex):
     ("Her monthly rent climbed to $2,100.", "$2,100", "month"),
     ("Daily ridership is 40,000 on the new line.", "40,000", "day"),
     ("The town recorded six straight years of 150 burglaries.", "150", "year"),
-    ("More than 60 percent of daily bus traffic was halted.", "More than 60 percent", None),
+    ("Nearly 70 percent of daily ferry traffic was halted.", "Nearly 70 percent", None),
     ("Forty towns that report monthly figures joined the survey.", "Forty", None),
     ("The shop is in its eighth straight month of zero layoffs.", "zero", None),
 ])
@@ -101,7 +101,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("The case will be heard by 9 judges.", "9", "actual"),
     ("Firms would owe $50 billion if offshore profits were taxed.", "$50 billion", "actual"),
     ("Managers would not be allowed to earn above $5 million.", "above $5 million", "actual"),
-    ("Denver saw a 41% decline in burglaries.", "41%", "actual"),
+    ("Millbrook saw a 41% decline in burglaries.", "41%", "actual"),
     ("I saw about 20 people running from the smoke.", "about 20", "actual"),
     # plain will/would on a measured amount stays a forecast
     ("Ridership will reach 2 million by 2030.", "2 million", "forecast"),
