@@ -63,12 +63,13 @@ _FORECAST_ADJ = frozenset(_F["forecast_adjectives"])
 _ACTION_VERBS = frozenset(_F["action_verbs"])
 _PLAN_CONTENT = frozenset(_F["plan_content_verbs"])
 _COPULAR_GOALS = frozenset(_F["copular_goal_nouns"])
+_PAYMENT_VERBS = frozenset(_F["payment_verbs"])
 _EXISTING_ADJ = frozenset(_F["existing_adjectives"])
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
 _CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
-                           "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content", "goal-copula",
+                           "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content", "goal-copula", "headline-to", "must",
                            "goal-level"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
 _HEDGE_PHRASES = re.compile("|".join(re.escape(p) for p in _F["hedge_phrases"]), re.IGNORECASE)
@@ -652,7 +653,16 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             for c in v0.children):
         return "forecast", "revised-forecast"  # "cut its growth forecast to 2.2% from 3.2%": both forecasts
     if _baseline(head):
-        return "actual", "baseline"  # "after a 2.1% gain last year", "up from 3.5%": where a change starts
+        return "actual", "baseline"
+    # a headline's infinitive with its own subject announces an action: "City to cut 300 jobs"
+    for t in clause_chain(head):
+        if t.pos_ in ("VERB", "AUX"):
+            if t.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) \
+                    and any(c.dep_ == "nsubj" for c in t.children) and not any(c.dep_ == "mark" for c in t.children) \
+                    and _verb_lemma(t) not in _NON_AGENTIVE \
+                    and (t.dep_ == "ROOT" or (t.dep_ == "ccomp" and t.head.lemma_.lower() in ("report", "say", "source"))):
+                return "target", "headline-to"
+            break  # "after a 2.1% gain last year", "up from 3.5%": where a change starts
     verbs: list[Token] = []
     for t in clause_chain(head):
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS and not verbs:
@@ -781,6 +791,10 @@ def _kind_rule(span: Span) -> tuple[str, str]:
             return "target", "k17"
         for a in auxes:
             al = a.lower_
+            if al == "must" and not negated:
+                # "must" is obligation, not likelihood: investment must fall by 50% is a quota; an
+                # obligation to pay ("must pay a $300 fee") states an existing charge
+                return ("actual", "must-pay") if lem in _PAYMENT_VERBS else ("target", "must")
             if al in _OBLIGATION and al != "shall":
                 if lem in _NON_AGENTIVE or any(s.dep_ in ("nsubj", "expl") and s.pos_ not in ("PROPN", "PRON")
                                                 and s.lemma_.lower() not in ("office", "agency", "officer", "worker")
