@@ -40,6 +40,7 @@ _PLAN_VERBS = frozenset(_F["plan_verbs"])
 _LEVEL_VERBS = frozenset({"raise", "lower", "hike", "cut", "boost", "reduce", "move", "change", "go", "shift"})
 _RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
 _LEVEL_V = frozenset(_F["level_verbs"])
+_AMOUNT_VERBS = frozenset(_F["amount_verbs"])
 _UNIT_NOUNS = frozenset(_F["unit_nouns"])
 _POLL_VERBS = frozenset(_F["poll_verbs"])
 _POLL_ADJ = frozenset(_F["poll_adjectives"])
@@ -199,6 +200,8 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
     while cur is not None and hops < 3:
         for c in cur.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in toks:
+                if c.pos_ == "NOUN" and c.lower_ in _META and _of_object(c) is not None:
+                    return _of_object(c)  # "the share of repeat offenders rose: 58% in 2023"
                 if c.pos_ == "NOUN" and c.lower_ not in _META and c.lower_ not in _PERSON_NOUNS and not c.like_num:
                     return c
                 if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
@@ -388,9 +391,33 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
             return _noun_or_weak(n, "prep-noun")
         if n.lower_ not in _META and head.head.lower_ == "of":
             return Found(_noun_lemma(n), "value-of")
+    # a multiplier: "three times as many voters" -> voter, "40 times more potent" -> time
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    times = nxt is not None and nxt.lower_ == "times" or span[-1].lower_ == "times"
+    if times:
+        after = span.doc[span.end + (nxt is not None and nxt.lower_ == "times"): span.sent.end]
+        if len(after) >= 3 and after[0].lower_ == "as" and after[1].lower_ in ("many", "much") \
+                and after[2].pos_ in ("NOUN", "PROPN"):
+            return Found(_noun_lemma(after[2]), "times-as-many")
+        if len(after) >= 2 and after[0].lower_ in ("the", "their", "its") and _plain_noun(after[1]) or (
+                len(after) >= 2 and after[0].lower_ == "the" and after[1].lower_ in _META):
+            n = after[1]
+            return Found(_noun_lemma(_of_object(n) or n), "times-the")  # "five times the number of votes"
     verb = clause_verb(head)
     if verb is not None:
         vlem = _verb_lemma(verb)
+        t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+        # an amount stated of a noun by a relative clause: "the debt, which is $9 billion"
+        if t.head.i == verb.i and t.dep_ in ("attr", "dobj", "npadvmod") and (vlem in _AMOUNT_VERBS or verb.lemma_ == "be"):
+            if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children) \
+                    and _plain_noun(verb.head) and verb.head.pos_ == "NOUN":
+                return _noun_or_weak(_last_conj(verb.head), "relative")
+        # a level set or estimated in the passive: "growth was forecast at 3%", "the fee was set at $90"
+        if head.dep_ == "pobj" and head.head.lower_ in ("at", "to") and head.head.head.i == verb.i \
+                and any(c.dep_ == "auxpass" for c in verb.children):
+            for c in verb.children:
+                if c.dep_ == "nsubjpass" and _plain_noun(c):
+                    return _noun_or_weak(_of_object(c) if c.lower_ in _META and _of_object(c) else c, "passive-level")
         # 4. the governing predicate. A change or level verb measures what it changes: its object
         # ("the board cut park budgets by 12%" -> budget), else its subject ("fares rose to $2.90" -> fare)
         if vlem in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(head, verb, frozenset({"by", "to", "from", "at"})):
@@ -426,6 +453,8 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
         return Found("people", "people")  # a headline: "At least 40 dead in blaze"
     if unit_noun is not None:
         return Found(_noun_lemma(unit_noun), "unit", weak=True)
+    if times:
+        return Found("time", "times", weak=True)  # "administered 112 times"
     if verb is not None and _verb_lemma(verb) in _TALLY_VERBS and re.search(r"\d\s*[-–]\s*\d", span.sent.text):
         return Found("vote", "tally")  # "the board voted 4-3"
     return Found(None, "none")
