@@ -122,8 +122,16 @@ def category(measure: Optional[str], lexicon: dict[str, str]) -> Optional[str]:
 
 
 def span_head(span: Span) -> Token:
-    """The token of the quantity that attaches it to the sentence."""
-    return span.root
+    """The token of the quantity that attaches it to the sentence: its root, unless the root is a word
+    around the number ("An estimated 3,000 people", "an approximate 20% rise": the article or the
+    adjective hangs on the noun), then the last number or percent sign in the span."""
+    r = span.root
+    if r.like_num or r.pos_ in ("NUM", "NOUN", "PROPN", "SYM"):
+        return r
+    for t in reversed(span):
+        if t.like_num or t.pos_ == "NUM" or t.lower_ in ("%", "percent", "pct"):
+            return t
+    return r
 
 
 def clause_chain(tok: Token) -> Iterator[Token]:
@@ -378,6 +386,15 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
             for ob in nxt.children:
                 if ob.dep_ == "pobj" and ob.pos_ == "NOUN" and not ob.like_num and ob.lower_ not in _META:
                     return Found(_noun_lemma(_last_conj(ob)), "money-in")
+    # an apposition restating a noun on its left: "an increase in thefts — 16% in the north",
+    # "two-thirds of the nurses — 65% —"
+    if head.dep_ == "appos" and h.i < head.i and h.pos_ == "NOUN" and not h.like_num and h.tag_ != "JJ":
+        if h.lower_ in _META or h.lemma_.lower() in _META:
+            o = _of_object(h)
+            if o is not None:
+                return Found(_noun_lemma(o), "appos-of")
+        else:
+            return _noun_or_weak(h, "appos")
     # 3. the number after a preposition of a noun: "a value of $35 million", "a rise of 3,200% in attacks",
     # "a drop from 95 percent"
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "from", "to") and head.head.head.pos_ in ("NOUN", "PROPN"):
@@ -425,8 +442,11 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
                 if c.dep_ == "dobj" and c.i not in toks and _plain_noun(c) and c.lower_ not in _UNIT_NOUNS:
                     return _noun_or_weak(c, "change-obj")
             subj = _subject_any(verb, toks)
-            if subj is not None and subj.lower_ not in _TIME_NOUNS and not (unit and unit.isupper()
-                                                                              and vlem in _MONEY_VERBS):
+            # a level ("to $1.5 trillion") measures the subject even of a money verb; an amount moved
+            # ("raised $5 million") is the money verb's own
+            level = head.dep_ == "pobj" or (head.head.dep_ == "pobj" and head.dep_ in ("nummod", "quantmod", "compound"))
+            if subj is not None and subj.lower_ not in _TIME_NOUNS and (level or not (unit and unit.isupper()
+                                                                                       and vlem in _MONEY_VERBS)):
                 return _noun_or_weak(subj, "change-subj")
         # money with no money noun of its own takes the noun of its verb: "was fined $2 million" -> fine
         if unit and unit.isupper() and vlem in _MONEY_VERBS:

@@ -22,6 +22,17 @@ from conftest import one
     # a change noun names what changed, and stands for itself when nothing is named
     ("Orders fell to 310, a 9% drop from March.", "9%", "drop"),
     ("Thefts rose by 14% in the north.", "14%", "theft"),
+    # the number's own head, not an article or adjective in front of it
+    ("An estimated 3,000 volunteers were working in the county.", "An estimated 3,000", "volunteer"),
+    # an apposition restates a noun on its left
+    ("Three of the 20 towns saw an increase in thefts — 16% in Millbrook and 4% in Ashford.", "4%", "theft"),
+    # a relative clause states an amount of its antecedent
+    ("The county debt, which is more than $9 billion, keeps growing.", "more than $9 billion", "county debt"),
+    # a level set or estimated in the passive measures the subject
+    ("Growth was forecast at 2.5 pct for next year.", "2.5 pct", "growth"),
+    # multipliers
+    ("About three times as many girls enrolled this fall.", "About three times", "girl"),
+    ("The nurse gave the vaccine 80 times last month.", "80 times", "time"),
 ])
 def test_measure_rules(ex, text, needle, measure):
     assert one(ex, text, needle).measure == measure
