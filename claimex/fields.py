@@ -7,7 +7,7 @@ cue in another clause of the same sentence does not leak into the claim.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple, Optional
+from typing import Callable, Iterator, NamedTuple, Optional
 
 from spacy.tokens import Span, Token
 
@@ -69,7 +69,8 @@ _EXISTING_ADJ = frozenset(_F["existing_adjectives"])
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
-_CLAUSE_RULES = frozenset({"k16", "k17", "k19", "k21", "k22", "set-term", "purpose", "on-track", "k26", "k15",
+_CLAUSE_RULES = frozenset({"aim-verb", "aim-object", "should-act", "actor-plan", "will", "set-term", "purpose",
+                           "on-track", "set-to", "expect-verb",
                            "governor", "possible", "passive-plan", "action-plan", "be-to", "plan-content", "goal-copula", "headline-to", "must",
                            "goal-level"})
 _RATE_WORDS = {w: period for period, words in _F["rates"].items() for w in words}
@@ -688,137 +689,195 @@ def _existing(head: Token) -> bool:
     return False
 
 
-def _kind_rule(span: Span) -> tuple[str, str]:
-    head = span_head(span)
-    if _in_parentheses(span):
-        return "actual", "k01"  # an aside, "(8,000 square miles)", does not share the clause's modality
-    n = head.head
+class _Clause:
+    """What the kind stages look at, computed once per claim: the number's head, the verbs of its clause
+    (``verbs``: up to the clause verb) and the governing verbs above them (``chain``: the clause verb and
+    the verbs it is the complement of, "wants to make", "committed to hiring")."""
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.head = head = span_head(span)
+        self.verbs = [t for t in clause_chain(head) if t.pos_ in ("VERB", "AUX")]
+        v = self.verbs[-1] if self.verbs else None
+        chain: list[Token] = []
+        cur = v
+        while cur is not None and len(chain) < 4:
+            chain.append(cur)
+            if cur.dep_ in ("xcomp",) or (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _CCOMP_AIM):
+                cur = cur.head
+            elif cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and _verb_lemma(cur.head.head) in _AIM_VERBS:
+                cur = cur.head.head  # "committed to hiring 500"
+            else:
+                break
+        self.chain = chain
+        self.noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+
+
+KindResult = Optional[tuple[str, str]]
+
+
+def _k_aside(c: _Clause) -> KindResult:
+    """An aside, "(8,000 square miles)", does not share the clause's modality."""
+    return ("actual", "aside") if _in_parentheses(c.span) else None
+
+
+def _k_whole(c: _Clause) -> KindResult:
+    """ "fewer than 20 of the state's 180 districts": the whole is a fact."""
+    head, n = c.head, c.head.head
     if head.dep_ == "nummod" and n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.like_num:
-        return "actual", "k02"  # "fewer than 20 of the state's 180 districts": the total is a fact
-    v0 = clause_verb(head)
-    if v0 is not None and _verb_lemma(v0) in (_UP_V | _DOWN_V | _LEVEL_V | {"revise", "hold", "keep"}) and any(
-            c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FORECAST_NOUNS or any(
-                d.lemma_.lower() in _FORECAST_NOUNS for d in c.children if d.dep_ in ("compound", "amod")))
-            for c in v0.children):
-        return "forecast", "revised-forecast"  # "cut its growth forecast to 2.2% from 3.2%": both forecasts
-    if _baseline(head):
-        return "actual", "baseline"
-    # a headline's infinitive with its own subject announces an action: "City to cut 300 jobs"
-    for t in clause_chain(head):
+        return "actual", "whole"
+    return None
+
+
+def _revised(vb: Optional[Token]) -> bool:
+    """A forecast as the thing changed: "raised its growth forecast to 3.4%"."""
+    return vb is not None and _verb_lemma(vb) in (_UP_V | _DOWN_V | _LEVEL_V | {"revise", "hold", "keep"}) and any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FORECAST_NOUNS or any(
+            d.lemma_.lower() in _FORECAST_NOUNS for d in c.children if d.dep_ in ("compound", "amod")))
+        for c in vb.children)
+
+
+def _k_revised_forecast(c: _Clause) -> KindResult:
+    """ "cut its growth forecast to 2.2% from 3.2%": both levels are forecasts."""
+    return ("forecast", "revised-forecast") if _revised(clause_verb(c.head)) else None
+
+
+def _k_baseline(c: _Clause) -> KindResult:
+    """ "after a 2.1% gain last year", "up from 3.5%": where a change starts is actual."""
+    return ("actual", "baseline") if _baseline(c.head) else None
+
+
+def _k_headline_infinitive(c: _Clause) -> KindResult:
+    """A headline's infinitive with its own subject announces an action: "City to cut 300 jobs"."""
+    for t in clause_chain(c.head):
         if t.pos_ in ("VERB", "AUX"):
-            if t.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children) \
-                    and any(c.dep_ == "nsubj" for c in t.children) and not any(c.dep_ == "mark" for c in t.children) \
+            if t.tag_ == "VB" and any(x.dep_ == "aux" and x.tag_ == "TO" for x in t.children) \
+                    and any(x.dep_ == "nsubj" for x in t.children) and not any(x.dep_ == "mark" for x in t.children) \
                     and _verb_lemma(t) not in _NON_AGENTIVE \
                     and (t.dep_ == "ROOT" or (t.dep_ == "ccomp" and t.head.lemma_.lower() in ("report", "say", "source"))):
                 return "target", "headline-to"
-            break  # "after a 2.1% gain last year", "up from 3.5%": where a change starts
-    verbs: list[Token] = []
-    for t in clause_chain(head):
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS and not verbs:
-            if _victim_target(t):
-                break
-            return "target", "k03"
-        if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS and not verbs:
-            return "forecast", "k04"
-        if t.pos_ in ("NOUN", "PROPN") and not verbs and any(
-                c.dep_ in ("amod", "compound") and c.lower_ in ("forecast", "projected", "expected",
-                                                                "anticipated", "predicted") for c in t.children):
-            return "forecast", "k05"  # "a forecast shortfall of 2.7 billion dlrs"
+            return None
+    return None
+
+
+def _k_goal_or_forecast_noun(c: _Clause) -> KindResult:
+    """A goal or forecast noun the number belongs to, below its clause verb: "a quota of 75 arrests",
+    "a forecast shortfall of 2.7 billion dlrs", "projections ranging from a loss of two billion dlrs"."""
+    seen_verb = False
+    for t in clause_chain(c.head):
+        if not seen_verb:
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS:
+                return None if _victim_target(t) else ("target", "goal-noun")
+            if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS:
+                return "forecast", "forecast-noun"
+            if t.pos_ in ("NOUN", "PROPN") and any(x.dep_ in ("amod", "compound") and x.lower_ in (
+                    "forecast", "projected", "expected", "anticipated", "predicted") for x in t.children):
+                return "forecast", "forecast-noun"
         if t.pos_ == "VERB" and t.dep_ == "acl" and t.head.lemma_.lower() in _FORECAST_NOUNS:
-            return "forecast", "k06"  # "projections ranging from a loss of two billion dlrs"
+            return "forecast", "forecast-noun"
         if t.pos_ in ("VERB", "AUX"):
-            verbs.append(t)
-    # the governing verbs: the clause verb and the verbs it is the complement of ("wants to make")
-    v = verbs[-1] if verbs else None
-    chain = []
-    cur = v
-    while cur is not None and len(chain) < 4:
-        chain.append(cur)
-        if cur.dep_ in ("xcomp",) or (cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _CCOMP_AIM):
-            cur = cur.head
-        elif cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
-            cur = cur.head
-        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and _verb_lemma(cur.head.head) in _AIM_VERBS:
-            cur = cur.head.head  # "committed to hiring 500"
-        else:
-            break
-    if v is not None:
-        top_lem = chain[-1].lemma_.lower()
-        if top_lem in _AIM_VERBS and not any(a.lower_ in _FUTURE | _LIKELY for a in chain[-1].children) and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in chain[-1].children):
-            return "target", "k09"  # "the plan calls for 40 new buses"
-        if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V | _LEVEL_VERBS):
-            return "actual", "k10"  # "will raise the levy to 17 pct from 13 pct": the level it starts from
-        top = chain[-1]
-        if top.dep_ == "ccomp" and top.head.lemma_.lower() in ("expect", "project", "forecast", "predict",
-                                                                "anticipate"):
-            return "forecast", "k11"  # "the plan forecasts the shortfall to be 2.6 billion dlrs"
-        # a goal noun owning the clause: "plans to cut", "an effort to raise"
-        if top.dep_ in ("acl", "relcl") and top.head.lemma_.lower() in _GOAL_NOUNS:
-            return "target", "k12"
-        if top.dep_ == "xcomp" and top.head.lemma_.lower() in _GOAL_NOUNS:
-            return "target", "k13"
-    for vb in chain:
+            seen_verb = True
+    return None
+
+
+def _k_clause_owner(c: _Clause) -> KindResult:
+    """What owns the clause: a goal noun ("plans to cut", "an effort to raise"), an expectation verb
+    ("the plan forecasts the shortfall to be 2.6 billion dlrs"), a goal subject of an aim verb ("the plan
+    calls for 40 buses"); the level a change starts from is actual ("to 17 pct from 13 pct")."""
+    if not c.chain:
+        return None
+    head, v, top = c.head, c.verbs[-1], c.chain[-1]
+    if top.lemma_.lower() in _AIM_VERBS and not any(a.lower_ in _FUTURE | _LIKELY for a in top.children) and any(
+            x.dep_ == "nsubj" and x.lemma_.lower() in _GOAL_NOUNS for x in top.children):
+        return "target", "goal-subject"
+    if head.dep_ == "pobj" and head.head.lower_ == "from" and v.lemma_.lower() in (_UP_V | _DOWN_V | _LEVEL_VERBS):
+        return "actual", "start-level"
+    if top.dep_ == "ccomp" and _verb_lemma(top.head) in _FORECAST_VERBS:
+        return "forecast", "expected-clause"
+    if top.dep_ in ("acl", "relcl", "xcomp") and top.head.lemma_.lower() in _GOAL_NOUNS:
+        return "target", "goal-owner"
+    return None
+
+
+def _k_forecast_cues(c: _Clause) -> KindResult:
+    """Forecasts without a modal: a revised forecast, "sees inflation at 4%", "is seen slowing to 3.8%"
+    (a present or passive "see" with a level or a complement; not "the town saw a 41% decline"),
+    "is on track to finish 900 homes"."""
+    for vb in c.chain:
         lem = _verb_lemma(vb)
-        # a forecast as the thing changed: "raised its growth forecast to 3.4%", "revised growth down to 2%"
-        if lem in (_UP_V | _DOWN_V | _LEVEL_V | {"revise", "hold", "keep"}) and (any(
-                c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FORECAST_NOUNS or any(
-                    d.lemma_.lower() in _FORECAST_NOUNS for d in c.children if d.dep_ in ("compound", "amod")))
-                for c in vb.children)):
+        if _revised(vb):
             return "forecast", "revised-forecast"
-        # "sees inflation at 4%", "is seen slowing to 3.8%", "is put at 1.80 marks"
-        # a present or passive "see" with a level ("at 4%") or a complement clause; not "the town saw a
-        # 41% decline" (a past event)
-        if lem in _SEEING and (any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in vb.children) or (
-                (vb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" for c in vb.children))
-                and any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in vb.children))):
+        if lem in _SEEING and (any(x.dep_ in ("ccomp", "xcomp", "oprd") for x in vb.children) or (
+                (vb.tag_ in ("VBZ", "VBP") or any(x.dep_ == "auxpass" for x in vb.children))
+                and any(x.dep_ == "prep" and x.lower_ in ("at", "to") for x in vb.children))):
             return "forecast", "seeing"
-        # "is on track to finish 900 homes"
-        if any(c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "track" for o in c.children)
-               for c in vb.children):
+        if any(x.dep_ == "prep" and x.lower_ == "on" and any(o.lower_ == "track" for o in x.children)
+               for x in vb.children):
             return "forecast", "on-track"
-    # a purpose infinitive on money or a fund: "a grant of $5 million to rebuild 12 bridges"
-    if chain:
-        top = chain[-1]
-        owner = top.head
-        money = owner.like_num or owner.lower_ in ("$", "million", "billion") or owner.lemma_.lower() in _RESOURCES
-        if top.dep_ in ("acl", "relcl") and top.tag_ == "VB" and money and _verb_lemma(top) not in _NON_AGENTIVE \
-                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
-            return "target", "purpose"
-    if chain:
-        v0 = chain[0]
-        # "filing fees are to be raised to $90": "be to" states an arrangement
-        if v0.dep_ == "xcomp" and v0.head.lemma_ == "be" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v0.children) \
-                and not _negated_token(v0.head):
-            return "target", "be-to"
-        # "the goal is 2,900 officers": a goal noun as the subject of "be" (not "the plan is $8 billion",
-        # where the plan is a budget)
-        if v0.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _COPULAR_GOALS for c in v0.children):
-            return "target", "goal-copula"
-        lem0 = _verb_lemma(v0)
-        # a goal or a planned figure set to a level: "brings his commitment to $20 million",
-        # "the planned deficit was set at $4 billion"
-        if lem0 in (_UP_V | _DOWN_V | _LEVEL_V | {"bring"}):
-            for c in v0.children:
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and head.i not in range(c.left_edge.i, c.right_edge.i + 1) and (
-                        c.lemma_.lower() in _GOAL_NOUNS or any(d.lower_ in _AIM_PART for d in c.children)):
-                    return "target", "goal-level"
-        # a plan's content: "the demands include raising fares by 15%", "the plan calls for 40 buses"
-        top = chain[-1]
-        if _verb_lemma(top) in _PLAN_CONTENT:
-            for c in top.children:
-                if c.dep_ == "nsubj" and (c.lemma_.lower() in _GOV_GOAL or any(
-                        d.dep_ == "compound" and d.lemma_.lower() in _GOV_GOAL for d in c.children)):
-                    if not any(x.dep_ == "dobj" and x.i <= head.i <= x.right_edge.i and x.lemma_.lower() in _RESOURCES
-                               for x in top.children):
-                        return "target", "plan-content"
-    # terms a law or budget sets, announced in the present: "the sales tax is being cut to 6%"
-    if chain and _set_term(chain[0]) and chain[0].tag_ in ("VBZ", "VBP", "VBN", "VBG") and not any(
-            a.lemma_ == "have" or a.tag_ == "VBD" for a in chain[0].children if a.dep_ in ("aux", "auxpass")):
-        if _verb_lemma(chain[0]) in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(head, chain[0], frozenset({"to", "by", "at"})) \
-                and not any(c.dep_ == "dobj" for c in chain[0].children):
+    return None
+
+
+def _k_purpose(c: _Clause) -> KindResult:
+    """A purpose infinitive on money or a fund: "a grant of $5 million to rebuild 12 bridges"."""
+    if not c.chain:
+        return None
+    top = c.chain[-1]
+    owner = top.head
+    money = owner.like_num or owner.lower_ in ("$", "million", "billion") or owner.lemma_.lower() in _RESOURCES
+    if top.dep_ in ("acl", "relcl") and top.tag_ == "VB" and money and _verb_lemma(top) not in _NON_AGENTIVE \
+            and any(x.dep_ == "aux" and x.tag_ == "TO" for x in top.children):
+        return "target", "purpose"
+    return None
+
+
+def _k_arrangement(c: _Clause) -> KindResult:
+    """Arrangements and goals stated without a modal: "fees are to be raised to $90" ("be to"), "the goal
+    is 2,900 officers" (not "the plan is $8 billion", a budget), "brings his commitment to $20 million",
+    "the planned deficit was set at $4 billion", "the demands include raising fares by 15%"."""
+    if not c.chain:
+        return None
+    head, v0, top = c.head, c.chain[0], c.chain[-1]
+    if v0.dep_ == "xcomp" and v0.head.lemma_ == "be" and any(x.dep_ == "aux" and x.tag_ == "TO" for x in v0.children) \
+            and not _negated_token(v0.head):
+        return "target", "be-to"
+    if v0.lemma_ == "be" and any(x.dep_ == "nsubj" and x.lemma_.lower() in _COPULAR_GOALS for x in v0.children):
+        return "target", "goal-copula"
+    if _verb_lemma(v0) in (_UP_V | _DOWN_V | _LEVEL_V | {"bring"}):
+        for x in v0.children:
+            if x.dep_ in ("dobj", "nsubj", "nsubjpass") and head.i not in range(x.left_edge.i, x.right_edge.i + 1) and (
+                    x.lemma_.lower() in _GOAL_NOUNS or any(d.lower_ in _AIM_PART for d in x.children)):
+                return "target", "goal-level"
+    if _verb_lemma(top) in _PLAN_CONTENT:
+        for x in top.children:
+            if x.dep_ == "nsubj" and (x.lemma_.lower() in _GOV_GOAL or any(
+                    d.dep_ == "compound" and d.lemma_.lower() in _GOV_GOAL for d in x.children)):
+                if not any(y.dep_ == "dobj" and y.i <= head.i <= y.right_edge.i and y.lemma_.lower() in _RESOURCES
+                           for y in top.children):
+                    return "target", "plan-content"
+    return None
+
+
+def _k_set_term_now(c: _Clause) -> KindResult:
+    """Terms a law or budget sets, announced in the present: "the sales tax is being cut to 6%"."""
+    if not c.chain:
+        return None
+    v0 = c.chain[0]
+    if _set_term(v0) and v0.tag_ in ("VBZ", "VBP", "VBN", "VBG") and not any(
+            a.lemma_ == "have" or a.tag_ == "VBD" for a in v0.children if a.dep_ in ("aux", "auxpass")):
+        if _verb_lemma(v0) in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(c.head, v0, frozenset({"to", "by", "at"})) \
+                and not any(x.dep_ == "dobj" for x in v0.children):
             return "target", "set-term-now"
-    # obligation and likelihood, from the verbs' auxiliaries
+    return None
+
+
+def _k_modals(c: _Clause) -> KindResult:
+    """Modals and aim verbs on the governing verbs, nearest first: past modals are actual; "must" is an
+    obligation (a quota), except an obligation to pay; "should" is a quota for an agent's action and a
+    forecast for a change; "will/would" is a forecast unless the number is a party to the action, a
+    past-tense condition recomputes it, a law sets the term, or an actor decides it."""
+    head, chain = c.head, c.chain
     for vb in chain:
         lem = vb.lemma_.lower()
         auxes = _aux_words(vb)
@@ -829,94 +888,136 @@ def _kind_rule(span: Span) -> tuple[str, str]:
         if lem == "target" and passive:
             continue  # "was targeted by $4 million in attacks": the victim, not a goal
         if past_modal:
-            return "actual", "k14"
-        if lem in ("expect", "project", "forecast", "predict", "anticipate"):
-            return "forecast", "k15"
+            return "actual", "past-modal"
+        if lem in _FORECAST_VERBS:
+            return "forecast", "expect-verb"
         if vb.dep_ == "acl" and vb.tag_ == "VBN":
             continue  # "migrants wanted on warrants": a participle, not an aim
         if vb is not chain[0] and lem in _AIM_VERBS:
-            return "target", "k16"
+            return "target", "aim-verb"
         if vb is chain[0] and lem in _AIM_OBJECT and not passive:
-            return "target", "k17"
+            return "target", "aim-object"
         for a in auxes:
             al = a.lower_
             if al == "must" and not negated:
-                # "must" is obligation, not likelihood: investment must fall by 50% is a quota; an
-                # obligation to pay ("must pay a $300 fee") states an existing charge
                 return ("actual", "must-pay") if lem in _PAYMENT_VERBS else ("target", "must")
             if al in _OBLIGATION and al != "shall":
-                if lem in _NON_AGENTIVE or any(s.dep_ in ("nsubj", "expl") and s.pos_ not in ("PROPN", "PRON")
-                                                and s.lemma_.lower() not in ("office", "agency", "officer", "worker")
-                                                and lem in _NON_AGENTIVE for s in vb.children):
-                    return ("forecast", "k18") if not negated else ("actual", "k18n")
-                return ("target", "k19") if not negated else ("actual", "k19n")
+                if lem in _NON_AGENTIVE or any(x.dep_ in ("nsubj", "expl") and x.pos_ not in ("PROPN", "PRON")
+                                                and x.lemma_.lower() not in ("office", "agency", "officer", "worker")
+                                                and lem in _NON_AGENTIVE for x in vb.children):
+                    return ("forecast", "should-change") if not negated else ("actual", "should-not")
+                return ("target", "should-act") if not negated else ("actual", "should-not")
         if any(a in _FUTURE for a in aux_l):
             if negated:
                 return "actual", "negated-modal"  # "would not be allowed to earn above $5 million"
             if _participant(head, vb):
                 return "actual", "participant"  # "will face 18 states in court": an existing party
-            cond = [c for c in vb.children if c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children)]
-            if "would" in aux_l and cond and any(_past_form(c) for c in cond):
-                return "actual", "k20"  # "firms would owe $50 billion if profits were taxed": a recomputation
+            cond = [x for x in vb.children if x.dep_ == "advcl" and any(m.lower_ == "if" for m in x.children)]
+            if "would" in aux_l and cond and any(_past_form(x) for x in cond):
+                return "actual", "past-condition"  # "firms would owe $50 billion if profits were taxed"
             if _set_term(vb) and lem not in ("cost", "total", "amount", "save", "generate", "mean", "require"):
-                return "target", "set-term"
+                return "target", "set-term"  # "the minimum wage will rise to $14": a term a law sets
             t = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
             agentive = lem not in _NON_AGENTIVE and vb.lemma_ != "be"
             if agentive and t.dep_ == "nsubjpass" and t.head.i == vb.i:
                 return "target", "passive-plan"  # "$7 million in aid will be withheld": a decided action
             if lem in _ACTION_VERBS and t.dep_ == "dobj" and t.head.i == vb.i and any(
-                    c.dep_ == "nsubj" and c.pos_ != "PRON" for c in vb.children):
-                return "target", "action-plan"  # "the family will donate $1 million"  # "the minimum wage will rise to $14": a term a law sets
+                    x.dep_ == "nsubj" and x.pos_ != "PRON" for x in vb.children):
+                return "target", "action-plan"  # "the family will donate $1 million"
             if _actor_plan(vb, lem):
-                return "target", "k21"  # "the province will raise its tax rate to 15 pct": an actor's plan
-            return "forecast", "k22"
-        if lem == "look" and any(c.dep_ == "prep" and c.lower_ == "for" for c in vb.children):
-            return "forecast", "k23"  # "the Administration looks for 2.7 pct growth"
+                return "target", "actor-plan"  # "the province will raise its tax rate to 17 pct"
+            return "forecast", "will"
+        if lem == "look" and any(x.dep_ == "prep" and x.lower_ == "for" for x in vb.children):
+            return "forecast", "looks-for"  # "the ministry looks for 2.7 pct growth"
         # a likely change by a future time or under an open condition: "could reach 40% by 2050",
         # "could save $3 billion if completed"; not an amount already fixed ("the loss could top $5 million")
         if any(a in ("could", "may", "might") for a in aux_l) and not negated and (
                 lem in (_UP_V | _DOWN_V | _LEVEL_V) or lem in ("reach", "exceed", "top", "hit", "surpass", "save")) \
                 and _future_marked(vb):
             return "forecast", "likely-modal"
-        if lem in ("expect", "project", "forecast", "predict", "anticipate") and vb is not chain[0]:
-            return "forecast", "k25"
+        if lem in _FORECAST_VERBS and vb is not chain[0]:
+            return "forecast", "expect-verb"
         if vb.dep_ == "xcomp" and vb.head.lemma_.lower() in ("expect", "project", "forecast", "predict", "set",
                                                               "likely", "poised", "due", "slate", "going", "anticipate"):
-            return "forecast", "k26"
-        if lem in ("go",) and any(c.dep_ == "xcomp" for c in vb.children) and "be" in [a.lemma_ for a in auxes]:
-            return "forecast", "k27"
-    gov = _governing_aim(head)
-    if gov is not None:
-        return gov[0], "governor"
-    # "cuts of up to $150 million are possible": a forecast adjective on the number's clause
-    v0 = chain[0] if chain else None
-    if v0 is not None and v0.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _FORECAST_ADJ for c in v0.children) \
-            and any(c.dep_ in ("nsubj", "nsubjpass") and head.i in range(c.left_edge.i, c.right_edge.i + 1)
-                    for c in v0.children):
+            return "forecast", "set-to"
+        if lem in ("go",) and any(x.dep_ == "xcomp" for x in vb.children) and "be" in [a.lemma_ for a in auxes]:
+            return "forecast", "going-to"
+    return None
+
+
+def _k_governor(c: _Clause) -> KindResult:
+    """An aim or expectation governing the number's clause from further up (see :func:`_governing_aim`)."""
+    gov = _governing_aim(c.head)
+    return (gov[0], "governor") if gov is not None else None
+
+
+def _k_possible(c: _Clause) -> KindResult:
+    """ "cuts of up to $150 million are possible": a forecast adjective on the number's clause."""
+    v0 = c.chain[0] if c.chain else None
+    if v0 is not None and v0.lemma_ == "be" and any(x.dep_ == "acomp" and x.lower_ in _FORECAST_ADJ for x in v0.children) \
+            and any(x.dep_ in ("nsubj", "nsubjpass") and c.head.i in range(x.left_edge.i, x.right_edge.i + 1)
+                    for x in v0.children):
         return "forecast", "possible"
-    # participles and adjectives of expectation on the noun: "30,000 immigrants expected this year"
-    noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
-    for c in noun.children:
-        if c.dep_ in ("amod", "acl") and c.lower_ in _AIM_PART and c.i < noun.i:
-            return "target", "aim-participle"  # "the recommended 2 percent", "the planned 40 buses"
-        if c.dep_ == "relcl" and _verb_lemma(c) in _FORECAST_VERBS:
-            return "forecast", "expected-relcl"  # "the 3% rise analysts had expected"
+    return None
+
+
+def _k_noun_cues(c: _Clause) -> KindResult:
+    """Cues on the number's own noun: "the recommended 2 percent", "the 3% rise analysts had expected",
+    "30,000 arrivals expected this year", "spending caps — $513 million for 2016", "the goal of 40"."""
+    head, noun = c.head, c.noun
+    for x in noun.children:
+        if x.dep_ in ("amod", "acl") and x.lower_ in _AIM_PART and x.i < noun.i:
+            return "target", "aim-participle"
+        if x.dep_ == "relcl" and _verb_lemma(x) in _FORECAST_VERBS:
+            return "forecast", "expected-relcl"
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     if first.dep_ == "appos" and first.head.lemma_.lower() in _GOAL_NOUNS:
-        return "target", "goal-appos"  # "spending caps — $513 million for 2016 and $454 million for 2017"
-    for c in noun.children:
-        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in ("expect", "project", "forecast", "predict",
+        return "target", "goal-appos"
+    for x in noun.children:
+        if x.dep_ in ("acl", "amod") and x.lemma_.lower() in ("expect", "project", "forecast", "predict",
                                                               "expected", "projected", "planned", "proposed"):
-            return ("target", "k29") if c.lemma_.lower() in ("planned", "proposed", "plan", "propose") else ("forecast", "k29f")
-        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in _GOAL_NOUNS:
-            return "target", "k30"
+            planned = x.lemma_.lower() in ("planned", "proposed", "plan", "propose")
+            return ("target", "noun-participle") if planned else ("forecast", "noun-participle")
+        if x.dep_ in ("amod", "compound") and x.lemma_.lower() in _GOAL_NOUNS:
+            return "target", "goal-modifier"
     if noun.lemma_.lower() in _GOAL_NOUNS:
-        return "target", "k31"
+        return "target", "goal-modifier"
     if noun.head.i != noun.i and noun.head.lemma_.lower() in _GOAL_NOUNS and noun.dep_ in ("compound", "nmod", "amod"):
-        return "target", "k32"
-    return "actual", "k33"
+        return "target", "goal-modifier"
+    return None
+
+
+#: the kind stages by name; ``kind_rules.json`` gives their order (the decision table)
+_KIND_STAGES: dict[str, Callable[[_Clause], KindResult]] = {
+    "aside": _k_aside,
+    "whole": _k_whole,
+    "revised-forecast": _k_revised_forecast,
+    "baseline": _k_baseline,
+    "headline-infinitive": _k_headline_infinitive,
+    "goal-or-forecast-noun": _k_goal_or_forecast_noun,
+    "clause-owner": _k_clause_owner,
+    "forecast-cues": _k_forecast_cues,
+    "purpose": _k_purpose,
+    "arrangement": _k_arrangement,
+    "set-term-now": _k_set_term_now,
+    "modals": _k_modals,
+    "governor": _k_governor,
+    "possible": _k_possible,
+    "noun-cues": _k_noun_cues,
+}
+_KIND_ORDER: list[str] = [r["stage"] for r in load("kind_rules.json")["stages"]]
+
+
+def _kind_rule(span: Span) -> tuple[str, str]:
+    """The decision table: the first stage (in the data file's order) that decides, else actual."""
+    c = _Clause(span)
+    for name in _KIND_ORDER:
+        r = _KIND_STAGES[name](c)
+        if r is not None:
+            return r
+    return "actual", "default"
 
 
 def _governing_aim(head: Token) -> Optional[tuple[str, Token]]:
