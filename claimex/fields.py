@@ -560,6 +560,20 @@ def _respondent_mentions(doc) -> list[tuple[int, str]]:
     return out
 
 
+def _text_after(i: int, sent_end: int, doc) -> str:
+    """Up to 40 characters of the sentence after token ``i - 1``, its trailing space included."""
+    out = [doc[i - 1].whitespace_] if i > 0 else []
+    n = len(out[0]) if out else 0
+    j = i
+    while j < sent_end and n < 40:
+        t = doc[j]
+        piece = t.text if j == sent_end - 1 else t.text_with_ws
+        out.append(piece)
+        n += len(piece)
+        j += 1
+    return "".join(out)[:40]
+
+
 def rate(span: Span) -> Optional[str]:
     """Per-period rate: "per day", "a year", "daily", "annual" next to the number or its noun."""
     # a unit with the period built in: "2.1 mln bpd" is barrels per day
@@ -569,16 +583,13 @@ def rate(span: Span) -> Optional[str]:
         if r is not None:
             return r
     sent = span.sent
-    text, base = sent.text, sent.start_char  # the sentence, not doc.text: that is rebuilt on every call
-    end = span.end_char
     head = span_head(span)
     noun = head.head if head.dep_ in ("nummod", "quantmod", "compound", "nmod") else None
-    if noun is not None and noun.i >= span.end:
-        end = max(end, noun.idx + len(noun))
-    sent_end = sent.end_char
-    m = _RATE_AFTER.match(text[: min(span.end_char + 40, sent_end) - base], span.end_char - base)
-    if not m and end != span.end_char:
-        m = _RATE_AFTER.match(text[: min(end + 40, sent_end) - base], end - base)
+    # the 40 characters after the number, else after its noun: a few tokens, never the whole sentence
+    # (a text of numbers has sentences of hundreds of tokens, and every claim would rebuild one)
+    m = _RATE_AFTER.match(_text_after(span.end, sent.end, span.doc))
+    if not m and noun is not None and noun.i >= span.end:
+        m = _RATE_AFTER.match(_text_after(noun.i + 1, sent.end, span.doc))
     if m:
         w = (m.group(1) or m.group(2) or m.group(3) or "").lower()
         w = re.sub(r"\s+", " ", w)
@@ -1190,8 +1201,11 @@ def hedged(span: Span) -> bool:
     for t in span:
         if t.lower_ in _HEDGES:
             return True
+    # a hedge phrase in the sentence, looked for within 40 tokens either side of the number (all of
+    # an ordinary sentence; a bounded window in a text of numbers)
     sent = span.sent
-    return bool(_HEDGE_PHRASES.search(sent.text))
+    doc = span.doc
+    return bool(_HEDGE_PHRASES.search(doc[max(sent.start, span.start - 40): min(sent.end, span.end + 40)].text))
 
 
 def negated(span: Span) -> bool:
