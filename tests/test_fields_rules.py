@@ -30,6 +30,11 @@ from conftest import one
     ("The county debt, which is more than $9 billion, keeps growing.", "more than $9 billion", "county debt"),
     # a level set or estimated in the passive measures the subject
     ("Growth was forecast at 2.5 pct for next year.", "2.5 pct", "growth"),
+    # the head of a compound or possessive the number sits in; not a hyphenated modifier
+    ("Inspectors reported zero parole releases in May.", "zero", "parole release"),
+    ("The state failed to revoke 900 drivers' licenses.", "900", "license"),
+    ("A three-judge panel heard the case.", "three", "judge"),
+    ("Twelve of the injured were children.", "Twelve", "people"),
     # multipliers
     ("About three times as many girls enrolled this fall.", "About three times", "girl"),
     ("The nurse gave the vaccine 80 times last month.", "80 times", "time"),
@@ -52,6 +57,13 @@ def test_poll_share_without_a_named_population(ex):
 def test_elliptical_number_continues_its_sentence(ex):
     c = one(ex, "Ticket sales rose 8% in May and 5% in June.", "5%")
     assert c.measure == "ticket sale"
+
+
+def test_measure_is_borrowed_within_a_paragraph_only(ex):
+    near = "Crews planted 400 trees in the park. By noon 90 were in the ground."
+    assert one(ex, near, "90").measure == "tree"
+    far = "Crews planted 400 trees in the park.\n\nBy noon 90 were in the ground."
+    assert one(ex, far, "90").measure is None
 
 
 def test_far_away_measure_is_not_borrowed(ex):
