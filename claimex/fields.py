@@ -458,7 +458,7 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
         if len(after) >= 2 and after[0].lower_ in ("the", "their", "its") and _plain_noun(after[1]) or (
                 len(after) >= 2 and after[0].lower_ == "the" and after[1].lower_ in _META):
             n = after[1]
-            return Found(_noun_lemma(_of_object(n) or n), "times-the")  # "five times the number of votes"
+            return Found(_noun_lemma(_of_object(n) or n), "times-the")  # "four times the share of renters"
     verb = clause_verb(head)
     if verb is not None:
         vlem = _verb_lemma(verb)
