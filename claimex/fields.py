@@ -1158,7 +1158,16 @@ def _baseline(head: Token) -> bool:
 
 def _participant(head: Token, vb: Token) -> bool:
     """The number describes a party to the action, not the amount it asserts: "will face 18 states",
-    "will be heard by 9 judges", "$3 million of it will pay 210 guards"."""
+    "will be heard by 9 judges", "$3 million of it will pay 210 guards"; a conjunct or apposition shares
+    the role of the first one ("against the county, 18 towns and two unions")."""
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    for _ in range(6):
+        if t.dep_ in ("conj", "appos") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            t = t.head
+        else:
+            break
+    if t is not head and t.dep_ == "pobj" and (t.head.dep_ == "agent" or t.head.lower_ in _PARTICIPANT_PREPS):
+        return True
     p = _prep_of(head)
     if p is not None and (p.dep_ == "agent" or p.lower_ in _PARTICIPANT_PREPS):
         return True

@@ -127,6 +127,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("Output will grow 3% in 2031 after a 2.1% gain last year.", "2.1%", "actual"),
     ("The index will rise to 140 from 120.", "120", "actual"),
     ("The case will be heard by 9 judges.", "9", "actual"),
+    ("The utilities will face off in court against the county, 18 towns and two unions.", "18", "actual"),
     ("Firms would owe $50 billion if offshore profits were taxed.", "$50 billion", "actual"),
     ("Managers would not be allowed to earn above $5 million.", "above $5 million", "actual"),
     ("Millbrook saw a 41% decline in burglaries.", "41%", "actual"),
