@@ -823,6 +823,8 @@ def _k_goal_or_forecast_noun(c: _Clause) -> KindResult:
     for t in clause_chain(c.head):
         if not seen_verb:
             if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _GOAL_NOUNS:
+                if any(x.dep_ in ("amod", "compound") and x.lower_ in _FORECAST_MARKS for x in t.children):
+                    return "forecast", "forecast-noun"  # "the projected state commitment of $14 billion"
                 return None if _victim_target(t) else ("target", "goal-noun")
             if t.pos_ in ("NOUN", "VERB") and t.lower_ in _FORECAST_NOUNS:
                 return "forecast", "forecast-noun"

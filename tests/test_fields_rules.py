@@ -120,6 +120,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("The institute cut its growth forecast to 2.1% from 2.6%.", "2.6%", "forecast"),
     ("The deficit looked likely to fall to $90 billion in 2031.", "$90 billion", "forecast"),
     ("Cuts of up to $40 million are possible.", "up to $40 million", "forecast"),
+    ("This is less than half of the projected state commitment of $14 billion.", "$14 billion", "forecast"),
     ("Prices rose 4%, above the 3% increase that economists had expected.", "3%", "forecast"),
     # existing figures and baselines stay actual
     ("The governor wants to freeze the $40 million fund.", "$40 million", "actual"),
