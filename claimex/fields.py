@@ -198,9 +198,15 @@ def _changed_thing(n: Token) -> Token:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for o in c.children:
-                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num and o.lower_ not in _META:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not o.like_num and o.lower_ not in _META \
+                            and not _is_time(o):
                         return o
     return n
+
+
+def _is_time(t: Token) -> bool:
+    """A time, not a thing counted: "a 0.6% drop in November", "$5 million for fiscal year 2016"."""
+    return t.lower_ in _TIME_NOUNS or t.lemma_.lower() in _TIME_NOUNS or t.ent_type_ in ("DATE", "TIME")
 
 
 def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
@@ -416,7 +422,7 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in _MONEY_PREPS:
                 for ob in c.children:
-                    if ob.dep_ == "pobj" and ob.pos_ in ("NOUN", "PROPN") and not ob.like_num:
+                    if ob.dep_ == "pobj" and ob.pos_ in ("NOUN", "PROPN") and not ob.like_num and not _is_time(ob):
                         return Found(_noun_lemma(_last_conj(ob)), "money-prep")
         # "touts $60 million in savings" with "in" attached to the verb: right after the amount it still
         # names what the money is

@@ -14,6 +14,10 @@ from conftest import one
     ("The harbor company was fined $3 million.", "$3 million", "fine"),
     ("The agency touts $40 million in savings.", "$40 million", "saving"),
     ("The county will withhold $2 million from the district.", "$2 million", "funding"),
+    ("The city set aside $5 million for fiscal year 2027.", "$5 million", "funding"),
+    ("The fee was set at $90.", "$90", "fee"),
+    # a time is not what changed
+    ("Sales posted a 0.6 pct drop in November.", "0.6 pct", "drop"),
     # a bare count of people by what happened to them
     ("At least 12 dead after ferry capsizes", "At least 12", "people"),
     ("The storm killed 14 and injured 30 more.", "14", "people"),
