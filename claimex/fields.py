@@ -217,7 +217,8 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in toks:
                 if c.pos_ == "NOUN" and c.lower_ in _META and _of_object(c) is not None:
                     return _of_object(c)  # "the share of repeat offenders rose: 58% in 2023"
-                if c.pos_ == "NOUN" and c.lower_ not in _META and c.lower_ not in _PERSON_NOUNS and not c.like_num:
+                if c.pos_ == "NOUN" and c.lower_ not in _META and c.lower_ not in _PERSON_NOUNS \
+                        and c.lemma_.lower() not in _PERSON_NOUNS and not c.like_num:
                     return c
                 if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                     return c  # "Q-7 slid four billion dlrs": a code-like name tagged as a proper noun
