@@ -2,7 +2,17 @@
 
 Each function takes the spaCy ``Span`` of one quantity and looks at its syntactic
 neighbourhood only (its head chain up to the clause verb, and that verb's dependents), so a
-cue in another clause of the same sentence does not leak into the claim.
+cue in another clause of the same sentence does not leak into the claim. Work per claim is
+bounded (walks of a fixed number of steps, a few tokens of text), never a pass over the document.
+
+- measure: the number's own noun, then its governing predicate (change and level verbs, money
+  verbs, poll verbs, verbs about people), then a noun on its left, then the clause's subject;
+  :class:`MeasureMemory` carries a measure to the elliptical numbers after it in the sentence or
+  paragraph and names a poll's respondents. :func:`measure_rule` tells which rule decided.
+- kind: a decision table of named stages (``_KIND_STAGES``) tried in the order
+  ``data/kind_rules.json`` gives; :func:`kind_rule` tells which stage decided.
+- rate: periods built into units, "per/a/each" periods after the number or its noun, rate words
+  on the noun, the verb or the subject.
 """
 from __future__ import annotations
 
