@@ -46,7 +46,6 @@ _PERSON_NOUNS = frozenset(_F["person_nouns"])
 _LEMMA_FIXES: dict[str, str] = _F["lemma_fixes"]
 _ACTORS = frozenset(_F["actor_nouns"])
 _TALLY_VERBS = frozenset(_F["tally_verbs"])
-_PLAN_VERBS = frozenset(_F["plan_verbs"])
 _LEVEL_VERBS = frozenset({"raise", "lower", "hike", "cut", "boost", "reduce", "move", "change", "go", "shift"})
 _RESOURCES = frozenset(_F["resource_nouns"]) | _GOAL_NOUNS
 _LEVEL_V = frozenset(_F["level_verbs"])
