@@ -60,6 +60,7 @@ _PEOPLE_ADJ = frozenset(_F["people_adjectives"])
 _VERB_FIXES: dict[str, str] = _F["verb_lemma_fixes"]
 _AIM_OBJECT = frozenset(_F["aim_object_verbs"])
 _FORECAST_VERBS = frozenset(_F["forecast_verbs"])
+_ESTIMATE_VERBS = frozenset(_F["estimate_verbs"])
 _SEEING = frozenset(_F["seeing_verbs"])
 _BASELINE_PREPS = frozenset(_F["baseline_preps"])
 _PARTICIPANT_PREPS = frozenset(_F["participant_preps"])
@@ -1004,9 +1005,9 @@ def _k_modals(c: _Clause) -> KindResult:
         # a likely change by a future time or under an open condition: "could reach 40% by 2050",
         # "could save $3 billion if completed"; not an amount already fixed ("the loss could top $5 million")
         if any(a in ("could", "may", "might") for a in aux_l) and not negated and (
-                lem in (_UP_V | _DOWN_V | _LEVEL_V) or lem in ("reach", "exceed", "top", "hit", "surpass", "save")) \
-                and _future_marked(vb):
-            return "forecast", "likely-modal"
+                lem in (_UP_V | _DOWN_V | _LEVEL_V) or lem in ("reach", "exceed", "top", "hit", "surpass", "save", "cost")) \
+                and (_future_marked(vb) or (vb.dep_ == "ccomp" and _verb_lemma(vb.head) in _ESTIMATE_VERBS)):
+            return "forecast", "likely-modal"  # also "the office estimated the jets could cost $9 billion"
         if lem in _FORECAST_VERBS and vb is not chain[0]:
             return "forecast", "expect-verb"
         if vb.dep_ == "xcomp" and vb.head.lemma_.lower() in ("expect", "project", "forecast", "predict", "set",

@@ -124,6 +124,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("The institute cut its growth forecast to 2.1% from 2.6%.", "2.6%", "forecast"),
     ("The deficit looked likely to fall to $90 billion in 2031.", "$90 billion", "forecast"),
     ("Cuts of up to $40 million are possible.", "up to $40 million", "forecast"),
+    ("The budget office estimated that the jets could cost $9 billion.", "$9 billion", "forecast"),
     ("This is less than half of the projected state commitment of $14 billion.", "$14 billion", "forecast"),
     ("Prices rose 4%, above the 3% increase that economists had expected.", "3%", "forecast"),
     # existing figures and baselines stay actual
