@@ -736,10 +736,22 @@ def kind_rule(span: Span) -> tuple[str, str]:
     return k, rule
 
 
+def _modified_noun(head: Token) -> Token:
+    """The noun the number modifies, through a measure phrase: "40 buses" -> buses, "the 322-foot
+    tower" -> tower."""
+    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    for _ in range(3):
+        if t is not head and t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        else:
+            break
+    return t
+
+
 def _existing(head: Token) -> bool:
     """A figure the clause only refers to: "the $40 million fund", "its 300 staff", "any of 170 rules",
     "the current average of 3%", "200 tenants who live there", "a city of 53,000 people"."""
-    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    t = _modified_noun(head)
     if any(c.lower_ in _FORECAST_MARKS or c.lower_ in _AIM_PART for c in (*t.children, *head.children)):
         return False  # "the projected $35 million", "the planned 40 buses"
     if any((c.dep_ == "det" and c.lower_ in _EXISTING_DET) or c.dep_ == "poss" or c.lower_ in _EXISTING_ADJ
@@ -1179,7 +1191,7 @@ def _participant(head: Token, vb: Token) -> bool:
     """The number describes a party to the action, not the amount it asserts: "will face 18 states",
     "will be heard by 9 judges", "$3 million of it will pay 210 guards"; a conjunct or apposition shares
     the role of the first one ("against the county, 18 towns and two unions")."""
-    t = head.head if head.dep_ in ("nummod", "quantmod", "compound") and head.head.i > head.i else head
+    t = _modified_noun(head)
     for _ in range(6):
         if t.dep_ in ("conj", "appos") and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN", "NUM"):
             t = t.head

@@ -130,6 +130,7 @@ def test_rate_rules(ex, text, needle, rate):
     # existing figures and baselines stay actual
     ("The governor wants to freeze the $40 million fund.", "$40 million", "actual"),
     ("The board will meet the 12 counties that sued.", "12", "actual"),
+    ("The 322-foot tower will send signals to four towns.", "322", "actual"),
     ("Output will grow 3% in 2031 after a 2.1% gain last year.", "2.1%", "actual"),
     ("The index will rise to 140 from 120.", "120", "actual"),
     ("The case will be heard by 9 judges.", "9", "actual"),
