@@ -215,7 +215,7 @@ def _changed_thing(n: Token) -> Token:
 
 
 def _is_time(t: Token) -> bool:
-    """A time, not a thing counted: "a 0.6% drop in November", "$5 million for fiscal year 2016"."""
+    """A time, not a thing counted: "a 1.4% dip in March", "$5 million for fiscal year 2027"."""
     return t.lower_ in _TIME_NOUNS or t.lemma_.lower() in _TIME_NOUNS or t.ent_type_ in ("DATE", "TIME")
 
 

@@ -17,7 +17,7 @@ from conftest import one
     ("The city set aside $5 million for fiscal year 2027.", "$5 million", "funding"),
     ("The fee was set at $90.", "$90", "fee"),
     # a time is not what changed
-    ("Sales posted a 0.6 pct drop in November.", "0.6 pct", "drop"),
+    ("Freight volumes showed a 1.4 pct dip in March.", "1.4 pct", "dip"),
     # a bare count of people by what happened to them
     ("At least 12 dead after ferry capsizes", "At least 12", "people"),
     ("The storm killed 14 and injured 30 more.", "14", "people"),
@@ -125,7 +125,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("The deficit looked likely to fall to $90 billion in 2031.", "$90 billion", "forecast"),
     ("Cuts of up to $40 million are possible.", "up to $40 million", "forecast"),
     ("The budget office estimated that the jets could cost $9 billion.", "$9 billion", "forecast"),
-    ("This is less than half of the projected state commitment of $14 billion.", "$14 billion", "forecast"),
+    ("Lenders doubt the projected county commitment of $3 billion.", "$3 billion", "forecast"),
     ("Prices rose 4%, above the 3% increase that economists had expected.", "3%", "forecast"),
     # existing figures and baselines stay actual
     ("The governor wants to freeze the $40 million fund.", "$40 million", "actual"),
@@ -134,7 +134,7 @@ def test_rate_rules(ex, text, needle, rate):
     ("Output will grow 3% in 2031 after a 2.1% gain last year.", "2.1%", "actual"),
     ("The index will rise to 140 from 120.", "120", "actual"),
     ("The case will be heard by 9 judges.", "9", "actual"),
-    ("The utilities will face off in court against the county, 18 towns and two unions.", "18", "actual"),
+    ("The utilities will argue against the county, 18 towns and two unions.", "18", "actual"),
     ("Firms would owe $50 billion if offshore profits were taxed.", "$50 billion", "actual"),
     ("Managers would not be allowed to earn above $5 million.", "above $5 million", "actual"),
     ("Millbrook saw a 41% decline in burglaries.", "41%", "actual"),
