@@ -64,17 +64,10 @@ def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], cate
     attributor = Attributor(doc)
     dates = _date_context(doc, published)
     out: list[Claim] = []
-    prev_measure: dict[int, str] = {}
-    last_measure: dict[str, str] = {}
+    measures = F.MeasureMemory(doc)
     for q, span in number_spans(doc):
         sent = span.sent
-        measure = F.measure(span, q.unit)
-        if measure is None:
-            # an elliptical number continues the measure of its sentence, else of the last like claim
-            measure = prev_measure.get(sent.start) or last_measure.get(q.unit or "")
-        if measure:
-            prev_measure[sent.start] = measure
-            last_measure[q.unit or ""] = measure
+        measure = measures.measure(span, q.unit)
         kind = F.kind(span)
         neg = F.negated(span)
         if neg and F.ceiling(span) and q.value is not None:

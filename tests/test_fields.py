@@ -11,7 +11,7 @@ from conftest import one
     ("Two of the company's engineers resigned.", "Two", "engineer"),
     ("Voter turnout dropped 12 percent in the county.", "12 percent", "turnout"),
     ("The average cost of a permit is $310.", "$310", "cost"),
-    ("The campaign spent $1.2 million on digital ads.", "$1.2 million", "spending"),
+    ("The campaign spent $3.4 million on radio spots.", "$3.4 million", "spending"),
     ("The county spent $900,000 last year.", "$900,000", "spending"),
     ("The harvest came to about 5.6 million tons of wheat.", "about 5.6 million", "wheat"),
     ("Crews cleared 30 miles of highway.", "30", "highway"),
@@ -46,7 +46,7 @@ def test_category_lexicon_can_be_replaced(tmp_path, nlp):
 
 
 @pytest.mark.parametrize("text, needle, rate", [
-    ("Field offices should make 75 arrests per day.", "75", "day"),
+    ("Inspectors should complete 75 inspections per day.", "75", "day"),
     ("The goal is a million deportations a year.", "a million", "year"),
     ("The plant produces 400 tons daily.", "400", "day"),
     ("Dues rise $4 a month next year.", "$4", "month"),
@@ -61,7 +61,7 @@ def test_rate(ex, text, needle, rate):
 
 @pytest.mark.parametrize("text, needle, kind", [
     ("Agents made 956 arrests on Sunday.", "956", "actual"),
-    ("Each office should make 75 arrests per day.", "75", "target"),
+    ("Each inspector should complete 75 inspections per day.", "75", "target"),
     ("The city wants to hire 500 teachers.", "500", "target"),
     ("The governor promised to build 10,000 homes.", "10,000", "target"),
     ("The agency aims to process 3,000 cases a week.", "3,000", "target"),
@@ -71,7 +71,8 @@ def test_rate(ex, text, needle, rate):
     ("Economists expect growth of 2.5 percent.", "2.5 percent", "forecast"),
     ("Sales are projected to hit $4 billion.", "$4 billion", "forecast"),
     ("Income should rise 0.5 percent next month.", "0.5 percent", "forecast"),
-    ("The measure could reach 40 percent of voters.", "40 percent", "forecast"),
+    ("Support could reach 40 percent of voters by 2028.", "40 percent", "forecast"),
+    ("The losses could top $5 million.", "$5 million", "actual"),
     ("The bill could not break 50 percent.", "50 percent", "actual"),
     ("The repairs would have cost $85,000.", "$85,000", "actual"),
     ("Forty percent would back the levy if the vote were held today.", "Forty percent", "actual"),
@@ -109,13 +110,13 @@ def test_negated(ex, text, needle, negated):
 @pytest.mark.parametrize("text, needle, kind", [
     ("The state offered a grant of $5 million to rebuild 12 bridges.", "12", "target"),
     ("She said the goal is 2,900 officers by 2027.", "2,900", "target"),
-    ("The province will raise its tax rate to 15 pct from 11 pct.", "15 pct", "target"),
-    ("The province will raise its tax rate to 15 pct from 11 pct.", "11 pct", "actual"),
+    ("The province will raise its tax rate to 17 pct from 13 pct.", "17 pct", "target"),
+    ("The province will raise its tax rate to 17 pct from 13 pct.", "13 pct", "actual"),
     ("Fewer than 20 of the state's 180 districts would lose aid.", "180", "actual"),
     ("Among those held were six men wanted on warrants and two dozen people suspected of fraud.", "two dozen",
      "actual"),
     ("The budget forecasts the deficit to be 1.9 billion dlrs.", "1.9 billion dlrs", "forecast"),
-    ("Analysts gave estimates ranging from a gain of one billion dlrs.", "one billion dlrs", "forecast"),
+    ("Analysts gave projections ranging from a loss of two billion dlrs.", "two billion dlrs", "forecast"),
 ])
 def test_kind_more(ex, text, needle, kind):
     assert one(ex, text, needle).kind == kind
