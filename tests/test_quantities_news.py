@@ -1,0 +1,199 @@
+"""News-style quantity parsing, one table per class: every quantity a sentence holds, with its
+value or bounds, unit and change, and nothing else (identifiers, list markers, articles).
+
+All sentences are invented. ``python tests/test_quantities_news.py`` prints the pass rate per class.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from typing import Any, Optional
+
+import pytest
+
+ANY = object()  # the unit is not checked
+
+
+def V(value: float, unit: Any = ANY, change: Optional[str] = None) -> dict:
+    return {"value": value, "low": None, "high": None, "unit": unit, "change": change}
+
+
+def R(low: float, high: float, unit: Any = ANY, change: Optional[str] = None) -> dict:
+    return {"value": None, "low": low, "high": high, "unit": unit, "change": change}
+
+
+def GE(low: float, unit: Any = ANY, change: Optional[str] = None) -> dict:
+    return {"value": None, "low": low, "high": None, "unit": unit, "change": change}
+
+
+def LE(high: float, unit: Any = ANY, change: Optional[str] = None) -> dict:
+    return {"value": None, "low": None, "high": high, "unit": unit, "change": change}
+
+
+CASES: dict[str, list[tuple[str, list[dict]]]] = {
+    "glued units and currencies": [
+        ("The Veltra X2 phone ships with 512GB of storage.", [V(512, "gigabyte")]),
+        ("Its charger delivers 45W, up from 25W.", [V(45, "watt"), V(25, "watt")]),
+        ("Korvane's latest round brought in USD40m.", [V(4e7, "USD")]),
+        ("The miner's debt stood at $US90 million.", [V(9e7, "USD")]),
+        ("A plate of noodles now costs RM45 in the capital.", [V(45, "MYR")]),
+        ("Retail sales grew 3pc in the quarter.", [V(3, "percent", "up")]),
+        ("The engine produces 380 Nm of torque.", [V(380, "newton meter")]),
+        ("The sedan's motor makes 250kW.", [V(250, "kilowatt")]),
+        ("The bank lent Rs 4,500 crore to the builder.", [V(4.5e10, "INR")]),
+        ("Shares closed at 512p in Leeds.", [V(512, "GBX")]),
+        ("The council approved a €2.5bn plan.", [V(2.5e9, "EUR")]),
+        ("The tablet weighs 480g and has a 12mm frame.", [V(480, "gram"), V(12, "millimeter")]),
+        ("The plant will cost $1.2T by the end.", [V(1.2e12, "USD")]),
+        ("The drive holds 2TB and reads at 7,000MB/s.", [V(2, "terabyte"), V(7000, ANY)]),
+        ("The firm sold A$300m of bonds.", [V(3e8, "AUD")]),
+        ("The battery lasts 30 hrs on a charge.", [V(30, ANY)]),
+    ],
+    "negative numbers": [
+        ("Overnight it fell to minus 12 degrees in Orlen.", [V(-12, "degree")]),
+        ("The index moved -0.8% on Tuesday.", [V(-0.8, "percent", "down")]),
+        ("Net arrivals were between −4,000 and −19,000 last year.", [R(-19000, -4000)]),
+        ("Lows of -5°C are expected tonight.", [V(-5, "degree")]),
+        ("Real wages changed by -1.2 percent.", [V(-1.2, "percent", "down")]),
+    ],
+    "identifiers": [
+        ("Fans lined up for the Zephyr 15 launch in Karlstad.", []),
+        ("Forecasters warned of a category 3 storm.", []),
+        ("The Stoxx 600 index ended flat.", []),
+        ("Readers can call 1-800-555-0199 for help.", []),
+        ("Those in crisis can call 988 at any hour.", []),
+        ("She boarded flight 2291 to Perth.", []),
+        ("He rode train 6 to the coast.", []),
+        ("The office is at 4410 Marlow Avenue in Brenton.", []),
+        ("The clinic moved to 12-20 Harbor Street.", []),
+        ("Use the code SAVE20 at checkout.", []),
+        ("The GLP\u20111 drugs sold well.", []),
+        ("The 2024-25 budget passed.", []),
+        ("It was the worst attack since pre-9/11 days.", []),
+        ("The ruling covers people between the ages of 18 and 25.", []),
+        ("Mara Velt, 41, of Dunmore, said she was relieved.", []),
+    ],
+    "list markers and timestamps": [
+        ("1. Preheat the oven.\n2. Whisk the eggs.", []),
+        ("Step 2: Add the flour.", []),
+        ("The inspector left five weeks ago.", []),
+        ("Posted 3 days ago", []),
+    ],
+    "one as an article": [
+        ("One resident said the water tasted odd.", []),
+        ("One analyst said the deal was fair.", []),
+        ("Here is one example of the problem.", []),
+        ("Officials found one case of fraud and two others remain open.", [V(1), V(2)]),
+        ("Only one senator voted against the bill.", [V(1)]),
+    ],
+    "fractions": [
+        ("A quarter of the pupils were absent.", [V(25, "percent")]),
+        ("Stir in 3/4 cup of milk.", [V(0.75, "cup")]),
+        ("About two-thirds of the budget goes to roads.", [V(66.67, "percent")]),
+        ("The district has more than half a million residents.", [GE(5e5)]),
+        ("Six out of every 10,000 cars failed the test.", [V(0.06, "percent")]),
+        ("More than three-quarters of voters agreed.", [GE(75, "percent")]),
+        ("The bill covers less than half of 1 percent of the workforce.", [LE(0.5, "percent")]),
+        ("Eleven of 13 wards reported gains.", [V(84.62, "percent")]),
+        ("It rained 2 1/2 inches overnight.", [V(2.5, "inch")]),
+        ("Target growth is 4-1/2 to 6-1/2 pct.", [R(4.5, 6.5, "percent")]),
+        ("Death rates were four and a half times higher.", [V(4.5)]),
+        ("About 7 out of every 100,000 people caught it.", [V(0.007, "percent")]),
+        ("That is more than 2/3 the cost of the bridge.", [GE(66.67, "percent")]),
+        ("Nearly one in five homes flooded.", [LE(20, "percent")]),
+        ("The mill employs one and a half thousand people.", [V(1500)]),
+    ],
+    "scale words in words": [
+        ("The scheme cost 6 hundred million pounds.", [V(6e8)]),
+        ("Organisers expect seven to eight thousand visitors.", [R(7000, 8000)]),
+        ("The fund has two point five billion dollars.", [V(2.5e9, "USD")]),
+        ("The town spent a hundred and twenty thousand dollars.", [V(120000, "USD")]),
+        ("Visits rose tenfold last year.", [V(10, ANY, "up")]),
+    ],
+    "scientific notation": [
+        ("The sample held 3.2e6 cells per millilitre.", [V(3.2e6)]),
+        ("The star is 4.5 x 10^9 years old.", [V(4.5e9)]),
+        ("Each chip has 1.5×10^10 transistors.", [V(1.5e10)]),
+    ],
+    "years are not a mask over quantities": [
+        ("The developer bought a 1750 sq m site.", [V(1750, "square meter")]),
+        ("The farm spans 2000 hectares.", [V(2000, "hectare")]),
+        ("Some 1900 workers walked out.", [V(1900)]),
+        ("The law dates from 1994.", []),
+    ],
+    "change direction": [
+        ("The index lost 120 points, or 0.4%, on Friday.", [V(120, ANY, "down"), V(0.4, "percent", "down")]),
+        ("The shares gained 35 cents, or 2.1 percent.", [V(0.35, "USD", "up"), V(2.1, "percent", "up")]),
+        ("Output was +3.2% on the year.", [V(3.2, "percent", "up")]),
+        ("Profit rose 12% to $4 million.", [V(12, "percent", "up"), V(4e6, "USD")]),
+        ("Rents fell 3 percent in March.", [V(3, "percent", "down")]),
+        ("The bank cut its forecast by 0.3 points to 2.9 percent.",
+         [V(0.3, "percent", "down"), V(2.9, "percent")]),
+        ("The fund raised its estimate by 0.2 percentage points to 3.1 percent.",
+         [V(0.2, "percent", "up"), V(3.1, "percent")]),
+    ],
+    "bounds": [
+        ("Turnout was ~80% in the north.", [V(80, "percent")]),
+        ("The debt is nearing $20 trillion.", [LE(2e13, "USD")]),
+        ("Donations surged past $1B this week.", [GE(1e9, "USD")]),
+        ("Every home within 100 miles lost power.", [LE(100, "mile")]),
+        ("Output could fall as low as 2.5 mln barrels.", [GE(2.5e6, "barrel")]),
+        ("The festival drew 9,000+ visitors.", [GE(9000)]),
+        ("It is a $20 billion-plus project.", [GE(2e10, "USD")]),
+        ("Nearly 95% of the forms were late.", [LE(95, "percent")]),
+        ("Sales topped 2 million units.", [GE(2e6)]),
+        ("As many as \"40 people were hurt.", [LE(40)]),
+        ("Some 20 or 30 people waited outside.", [R(20, 30)]),
+        ("In the past 10 years, rents doubled.", [V(10)]),
+    ],
+}
+
+FLAT = [(cls, s, exp) for cls, rows in CASES.items() for s, exp in rows]
+
+
+def _close(a: Optional[float], b: Optional[float]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+def check(sentence: str, expected: list[dict], found) -> Optional[str]:
+    """None when ``found`` (quantities) is exactly ``expected``; else what differs."""
+    got = sorted(found, key=lambda q: q.start)
+    if len(got) != len(expected):
+        return f"{len(got)} quantities, want {len(expected)}: {[q.text for q in got]}"
+    for q, e in zip(got, expected):
+        for k in ("value", "low", "high"):
+            if not _close(getattr(q, k), e[k]):
+                return f"{q.text!r}: {k} {getattr(q, k)} want {e[k]}"
+        if e["unit"] is not ANY and q.unit != e["unit"]:
+            return f"{q.text!r}: unit {q.unit} want {e['unit']}"
+        if q.change != e["change"]:
+            return f"{q.text!r}: change {q.change} want {e['change']}"
+        if sentence[q.start:q.end] != q.text:
+            return f"{q.text!r}: offsets"
+    return None
+
+
+@pytest.mark.parametrize("cls, sentence, expected", FLAT, ids=[f"{c}:{s[:40]}" for c, s, _ in FLAT])
+def test_news_quantities(ex, cls, sentence, expected):
+    problem = check(sentence, expected, ex.quantities(sentence))
+    assert problem is None, problem
+
+
+if __name__ == "__main__":
+    import claimex
+
+    extractor = claimex.load()
+    verbose = "-v" in sys.argv
+    total = passed = 0
+    for cls, rows in CASES.items():
+        ok = 0
+        for s, exp in rows:
+            problem = check(s, exp, extractor.quantities(s))
+            ok += problem is None
+            if problem and verbose:
+                print(f"  FAIL {s!r}: {problem}")
+        print(f"{cls:40s} {ok}/{len(rows)}")
+        total, passed = total + len(rows), passed + ok
+    print(f"{'all':40s} {passed}/{total} = {passed / total:.3f}")
