@@ -13,7 +13,7 @@ import re
 import warnings
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from .lexicon import load
 from .records import Quantity
@@ -136,10 +136,10 @@ _CURRENCY_BEFORE_RE = re.compile(
 # a unit symbol right after the number, glued or spaced: "512GB", "45W", "380 Nm", "-5°C"
 _GLUED_SYMBOL = re.compile(r"(?:" + _alt(_SYMBOLS) + r")(?![\w/°²])")
 _SPACED_SYMBOL = re.compile(r"[ \t](?:" + _alt(_SPACED_SYMBOLS) + r")(?![\w/°²])")
-_PENCE = re.compile(r"p(?![\w.])")        # "497p": a share price in pence
+_PENCE = re.compile(r"p(?!\w|\.\w)")        # "497p": a share price in pence
 _TRILLION_MARK = re.compile(r"T(?![\w])")  # "$1.5T"
 _SIGN_BEFORE = frozenset("-–−+")
-_MINUS_WORD = re.compile(r"\b(?:minus|negative)[ \t]+$", re.IGNORECASE)
+_MINUS_WORD = re.compile(r"(?<!plus or )\b(?:minus|negative)[ \t]+$", re.IGNORECASE)  # not "plus or minus 3"
 _BOUND_BEFORE = {
     kind: re.compile(r"(?:^|(?<=[^\w]))(?:" + _alt(phrases) + r")(?:[ \t]+an?)?[ \t]+[\"“']?$", re.IGNORECASE)
     for kind, phrases in _N["bounds"].items()
@@ -472,7 +472,7 @@ _BOUND_LAST_WORDS = frozenset(p.split()[-1].lower() for ps in _N["bounds"].value
 def _last_word(window: str) -> str:
     window = window.rstrip("\"“'")
     parts = window.rstrip(" \t").rsplit(None, 1)
-    return parts[-1].lower() if parts and window[-1:] in " \t" else ""
+    return parts[-1].lstrip("\"“‘'([").lower() if parts and window[-1:] in " \t" else ""
 
 
 def _bound_before(text: str, s: int) -> tuple[Optional[str], int]:
@@ -520,7 +520,7 @@ def scan(text: str) -> list[Quantity]:
             of_only = pm is not None and "in" not in joiner and not every and "out" not in joiner
             if pm and pm.end() == b.start and a.unit in (None, b.unit) and b.unit != "percent" \
                     and (b.value <= 10 or b.value in (100, 1000) or every or of_only) and 0 < a.value < b.value \
-                    and float(b.value).is_integer() and float(a.value).is_integer() and b.sign == "":
+                    and not (of_only and a.value == 1) and float(b.value).is_integer() and float(a.value).is_integer() and b.sign == "":
                 kind, s = _bound_before(text, a.start)  # s is a.start when there is no bound
                 value = round(100.0 * a.value / b.value, 2 if b.value < 1000 else 6)
                 q = Quantity(text[s:b.end], s, b.end, value, None, None, "exact", "percent", None)
@@ -573,8 +573,8 @@ def _with_suffix(text: str, q: Quantity) -> Quantity:
     word = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
     if word == "plus" and m.group(0)[:1] in " \t":
         rest = text[m.end(): m.end() + 3].lstrip(" \t")
-        if rest[:1].isalnum() or rest[:1] in "$£€¥":
-            return q  # "$5 billion plus interest": a sum, not a bound
+        if rest[:1].isdigit() or rest[:1] in "$£€¥" or _NUMWORD.match(text, m.end() + 1):
+            return q  # "$5 billion plus $2 million": a sum, not a bound
     kind = _N["suffix_bounds"][word]
     q = replace(q, text=text[q.start:m.end()], end=m.end(), approx="exact")
     return _apply_bound(q, kind)
@@ -670,7 +670,9 @@ def _is_bare(q: Quantity) -> bool:
         or (q.unit is None and q.approx == "exact" and q.text.lower() in _WORD_VALUES)
 
 
-def _drop_by_parse(doc, q: Quantity) -> bool:
+def _drop_by_parse(doc, q: Quantity) -> Union[bool, str]:
+    """True when the parse shows ``q`` is no quantity (a name, a pronoun); "age" for an appositive age;
+    "alone" for a "one" that counts only beside other numbers of its sentence."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -678,6 +680,7 @@ def _drop_by_parse(doc, q: Quantity) -> bool:
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     low = q.text.lower()
+    alone = False
     if low == "one" or low == "a":
         # "one" counts only as a number modifying a noun: not "one of", "no one", "the one", "one day"
         if prev is not None and prev.lower_ in ("no", "the", "this", "that", "every", "any", "each", "which", "another"):
@@ -694,13 +697,13 @@ def _drop_by_parse(doc, q: Quantity) -> bool:
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _SOURCE_VERBS:
             return True  # "one analyst said", "one study found": an unnamed source, not a count
         if low == "one" and not (prev is not None and prev.lower_ in _N["count_emphasis"]):
-            return "alone"  # "one question is whether": an article, unless the sentence counts
+            alone = True  # "one question is whether": an article, unless the sentence counts
     titled = _title_line(doc.text, q.start)
     if not titled and q.text[:1].isupper() and not first.is_sent_start and nxt is not None \
             and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and q.unit is None:
         return True  # "the Under 30 Summit"
     if not _is_bare(q) or q.approx != "exact":
-        return False
+        return "alone" if alone else False
     # numbers inside names: "Title 42", "Group of 20", "flight 2291", "call 988", "a category 3 storm"
     if prev is not None and (prev.lower_ in _IDENT_WORDS or prev.lower_ in _IDENT_BEFORE) and prev.pos_ != "NUM" \
             and (prev.text[:1].isupper() or not (last.dep_ == "nummod" and last.head.i > last.i
@@ -713,9 +716,9 @@ def _drop_by_parse(doc, q: Quantity) -> bool:
     # an age in apposition: "Mara Velt, 41, of Dunmore"
     if prev is not None and nxt is not None and prev.text == "," and nxt.text == "," and first.i >= 2 \
             and doc[first.i - 2].pos_ == "PROPN" and q.value is not None and 0 < q.value < 120:
-        return True
+        return "age"  # not a name: the same figure elsewhere is still a count
     if titled:
-        return False  # in a title-case headline every word is capitalized: case tells no names apart
+        return "alone" if alone else False  # in a title-case headline case tells no names apart
     if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and not nxt.is_sent_start \
             and nxt.ent_type_ not in ("NORP", "GPE") and (q.text[:1].isupper() and not first.is_sent_start
                                                          or q.text[:1].isdigit()) and nxt.lower_ not in _MONTH_WORDS \
@@ -735,7 +738,7 @@ def _drop_by_parse(doc, q: Quantity) -> bool:
     if first.ent_type_ in _NAME_ENTS and any(t.ent_type_ == first.ent_type_ and t.text[:1].isupper()
                                              for t in doc[max(0, first.i - 3): first.i] if t.ent_iob_ != "O"):
         return True
-    return False
+    return "alone" if alone else False
 
 
 def _with_change(doc, q: Quantity) -> Quantity:
@@ -779,6 +782,8 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
         if span.end_char - span.start_char > len(q.text) + _MAX_GLUE:
             continue  # a digit inside one long token ("1,1,1,...", a URL, a code): not a number anyone wrote
         drop = _drop_by_parse(doc, q)
+        if drop == "age":
+            continue
         if drop is True:
             if q.text.isdigit():
                 names.add(q.text)  # "Boeing 757": later, "the 757" is the same name
