@@ -670,7 +670,7 @@ def _is_bare(q: Quantity) -> bool:
         or (q.unit is None and q.approx == "exact" and q.text.lower() in _WORD_VALUES)
 
 
-def _drop_by_parse(doc, q: Quantity) -> Union[bool, str]:
+def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
     """True when the parse shows ``q`` is no quantity (a name, a pronoun); "age" for an appositive age;
     "alone" for a "one" that counts only beside other numbers of its sentence."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -698,7 +698,6 @@ def _drop_by_parse(doc, q: Quantity) -> Union[bool, str]:
             return True  # "one analyst said", "one study found": an unnamed source, not a count
         if low == "one" and not (prev is not None and prev.lower_ in _N["count_emphasis"]):
             alone = True  # "one question is whether": an article, unless the sentence counts
-    titled = _title_line(doc.text, q.start)
     if not titled and q.text[:1].isupper() and not first.is_sent_start and nxt is not None \
             and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and q.unit is None:
         return True  # "the Under 30 Summit"
@@ -751,15 +750,20 @@ def _with_change(doc, q: Quantity) -> Quantity:
     return replace(q, change=c) if c else q
 
 
-def _title_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a title-case headline ("25 Shootings Over 48 Hours")."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    line = text[a: b if b >= 0 else len(text)]
-    if len(line) > 200:
-        return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]+", line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+_LINE = re.compile(r"[^\n]{1,200}(?=\n|$)|[^\n]+")
+_LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the title-case headline lines of ``text`` ("25 Shootings Over 48 Hours"), in order."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.end() - m.start() > 200:
+            continue
+        words = _LONG_WORD.findall(m.group(0))
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append(m.span())
+    return out
 
 
 def _model_name(word: str) -> bool:
@@ -767,13 +771,15 @@ def _model_name(word: str) -> bool:
     return len(word) > 2 and word.isalpha() and any(c.isupper() for c in word[1:]) and not word.isupper()
 
 
-_APPOSED_CHANGE = re.compile(r"[ \t]*(?:,[ \t]*(?:or|or about|or roughly|or nearly|or almost|or some)?|\((?:or[ \t]+)?)"
-                             r"[ \t]*$", re.IGNORECASE)
+# "lost 120 points, or 0.4%", "cut 1,200 jobs, or 8%", "fell $2 (3%)": the same change restated
+_APPOSED_CHANGE = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){0,2}[ \t]*(?:,[ \t]*(?:or|or about|or roughly|or nearly|or almost|"
+                             r"or some)?|\((?:or[ \t]+)?)[ \t]*$", re.IGNORECASE)
 
 
 def number_spans(doc) -> list[tuple[Quantity, object]]:
     """Quantities of a parsed Doc with their token spans, names and pronouns removed."""
     text = doc.text
+    titles = _title_lines(text)
     kept, names = [], set()
     for q in with_units(text, scan(text)):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -781,7 +787,7 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
             continue
         if span.end_char - span.start_char > len(q.text) + _MAX_GLUE:
             continue  # a digit inside one long token ("1,1,1,...", a URL, a code): not a number anyone wrote
-        drop = _drop_by_parse(doc, q)
+        drop = _drop_by_parse(doc, q, _inside(titles, q.start, q.end))
         if drop == "age":
             continue
         if drop is True:
@@ -800,7 +806,7 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
         q = _with_change(doc, q)
         if out and q.change is None and out[-1][0].change is not None:
             p = out[-1][0]  # "lost 120 points, or 0.4%": the restated change keeps its direction
-            if p.end <= q.start and q.start - p.end < 16 and _APPOSED_CHANGE.match(text[p.end:q.start]):
+            if p.end <= q.start and q.start - p.end < 40 and _APPOSED_CHANGE.match(text[p.end:q.start]):
                 q = replace(q, change=p.change)
         out.append((q, span))
     return out
