@@ -533,7 +533,10 @@ def scan(text: str) -> list[Quantity]:
             unit_ok = a.unit == b.unit or a.unit is None or (b.unit is None and text[a.start] in "$£€¥" + "ACNUHSR")
             level = _CHANGE_BEFORE.search(text[max(0, a.start - 30): a.start]) \
                 if text[a.start - 1: a.start] in (" ", "\t") else None
-            by = _BY_BEFORE.search(text, max(0, a.start - 4), a.start)
+            by = _BY_BEFORE.search(text, max(0, a.start - 4), a.start) is not None
+            if by and a.value > 0 and b.value <= 3 * a.value \
+                    and ("point" in text[a.start:a.end].lower()) == ("point" in text[b.start:b.end].lower()):
+                by = False  # "to rise by 200,000 to 250,000": a range of the change, not a change and a level
             if jm and jm.end() == b.start and unit_ok and not level and not by:
                 joiner = jm.group(0).strip().lower()
                 between = _BETWEEN_BEFORE.search(text[max(0, a.start - 10): a.start])

@@ -131,6 +131,8 @@ CASES: dict[str, list[tuple[str, list[dict]]]] = {
          [V(0.3, "percent", "down"), V(2.9, "percent")]),
         ("The fund raised its estimate by 0.2 percentage points to 3.1 percent.",
          [V(0.2, "percent", "up"), V(3.1, "percent")]),
+        ("Analysts expect payrolls to grow by 150,000 to 180,000.", [R(150000, 180000, None, "up")]),
+        ("Turnover fell by 3 to 5 percent.", [R(3, 5, "percent", "down")]),
     ],
     "bounds": [
         ("Turnout was ~80% in the north.", [V(80, "percent")]),
