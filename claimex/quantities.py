@@ -78,6 +78,7 @@ _AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)(half|quarter
 _FRACTION_SCALE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(" + _alt(_SCALES) + r")\b", re.IGNORECASE)
 _FRACTION_POINT_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(?:percentage[ \t]+point|point|percent)\b",
                                    re.IGNORECASE)
+_FRACTION_TIME_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?(?:an?|the)[ \t]+(?:" + _alt(_TIME_UNITS) + r")\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"[ \t]+(?:of|the)\b", re.IGNORECASE)
 _SCIENTIFIC = re.compile(r"[ \t]*[x×*][ \t]*10(?:\^[ \t]*([-+−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -85,13 +86,17 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
            r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _HYPHENS = "-\u2010\u2011"
-_UNIT_AFTER = _alt(list(_UNITS) + list(_SPACED_SYMBOLS) + list(_CURRENCY_WORDS))
+_UNIT_AFTER = _alt(list(_UNITS) + list(_SPACED_SYMBOLS) + [w for w in _CURRENCY_WORDS if w != "won"])
 # a year, or a fiscal or season year ("2024-25"), unless a unit, scale or percent follows it
 _YEAR_MASK = re.compile(
     r"(?<![\d,.$£€¥])\b(?:1[5-9]\d\d|20\d\d|2100)s?\b(?:[-–/]\d\d\b(?![-–/.,]\d))?(?!,\d)(?!\.\d)"
     r"(?![ \t]*(?:%|percent\b|per\s+cent\b|pct\b|pc\b|million\b|billion\b|thousand\b|mln\b|bln\b))"
     r"(?![ \t]+(?:" + _UNIT_AFTER + r")\b)")
-_YEAR_IS_COUNT_BEFORE = re.compile(r"\b(?:" + _alt(_N["year_quantity_before"]) + r")[ \t]+$", re.IGNORECASE)
+# "some 1900 workers": an approximator and a noun make a count of a year-like number, but not "in or around
+# 1999," or "since about 2009"
+_YEAR_IS_COUNT_BEFORE = re.compile(r"(?<!\w)(?:(" + _alt(_N["year_count_not_before"]) + r")[ \t]+)?\b(?:"
+                                   + _alt(_N["year_quantity_before"]) + r")[ \t]+$", re.IGNORECASE)
+_YEAR_IS_COUNT_AFTER = re.compile(r"[ \t]+(?!(?:" + _alt(_N["year_count_not_after"]) + r")\b)[a-z]")
 _TIME_WORDS_AGO = _alt(list(_TIME_UNITS) + [w for w in _N["time_units"]])
 _MASKS = re.compile(
     "|".join([
@@ -114,7 +119,8 @@ _MASKS = re.compile(
         r"(?:#|\bNo\.\s?)\d+",                                          # No. 1
         r"(?:^|(?<=\n))[ \t]*(?:By|BY)[ \t]+[A-Z][\w.'’-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w.'’-]*){1,6}"
         r"[ \t]*(?:\|[^\n]{0,80})?(?=\n|$)",                                 # bylines "By Ann Lee | 3 hours ago"
-        r"\b(?:\d+|an?|" + _alt(_N["number_words"]) + r"|several|few)[ \t]+(?:" + _TIME_WORDS_AGO
+        r"\b(?:(?:\d+|" + _alt(_N["number_words"]) + r")[ \t]+(?:or|to)[ \t]+)?(?:\d+|an?|"
+        + _alt(_N["number_words"]) + r"|several|few)[ \t]+(?:" + _TIME_WORDS_AGO
         + r")[ \t]+ago\b",                                                # "3 hours ago", "five weeks ago"
         # street addresses: "4410 Marlow Avenue", "12-20 Harbor Street"
         r"\b\d{1,6}(?:-\d{1,4})?[ \t]+(?:[A-Z][A-Za-z'’.-]*[ \t]+){1,3}(?:" + _alt(_N["street_suffixes"])
@@ -127,7 +133,7 @@ _SUFFIX_SCALE_RE = re.compile(
     + r")\b|[ \t]*(?:mln|bln|mn|bn|trn|tln|tn)\b|(?:k|m|b|mil)\b",
     re.IGNORECASE,
 )
-_CURRENCY_AFTER_RE = re.compile(r"[ \t]+(?:" + _alt(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
+_CURRENCY_AFTER_RE = re.compile(r"[ \t]+(?:" + _alt(_CURRENCY_WORDS) + r")\b(?![’'])", re.IGNORECASE)  # not "won't"
 _CODE_AFTER_RE = re.compile(r"[ \t]+(?:" + _alt(_N["currency_codes"]) + r")\b")
 _PERCENT_RE = re.compile(r"[ \t]*(?:%|-?(?:" + _alt(w for w in _N["percent_words"] if w != "%") + r")\b)", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(
@@ -230,7 +236,8 @@ def _masked(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _MASKS.finditer(text)]
     for m in _YEAR_MASK.finditer(text):
         # "some 1900 workers", "about 2000 people": an approximated count, not a year
-        if not _YEAR_IS_COUNT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        c = _YEAR_IS_COUNT_BEFORE.search(text, max(0, m.start() - 32), m.start())
+        if c is None or c.group(1) or not _YEAR_IS_COUNT_AFTER.match(text, m.end()):
             spans.append(m.span())
     spans.sort()
     return spans
@@ -331,7 +338,8 @@ def _extend_core(text: str, s: int, e: int, value: Optional[float], word: bool) 
         elif not scaled and (m := _PENCE.match(text, e)):
             unit, e = "GBX", m.end()
     # a sign written before the number (or its currency mark): "-0.8%", "+3.2%", "–295,000", "minus 12"
-    if s > 0 and text[s - 1] in _SIGN_BEFORE and (s == 1 or text[s - 2] in " \t\n(['\"“/") and value is not None:
+    if s > 0 and text[s - 1] in _SIGN_BEFORE and (s == 1 or text[s - 2] in " \t\n(['\"“/") and value is not None \
+            and not (s >= 3 and text[s - 2] in " \t" and (text[s - 3].isdigit() or text[s - 3] == "%")):
         sign = "+" if text[s - 1] == "+" else "-"
         value, s = (value if sign == "+" else -value), s - 1
     elif value is not None and (mm := _MINUS_WORD.search(text, max(0, s - 12), s)):
@@ -358,6 +366,8 @@ def _fraction_cores(text: str, masks: list[tuple[int, int]]) -> list[_Core]:
             continue  # "the first half", "the third quarter"
         if num_word and _NOT_A_NUMERATOR_BEFORE.search(text, max(0, s - 12), s):
             continue
+        if text[e:e + 1] in _HYPHENS or _FRACTION_TIME_AFTER.match(text, e):
+            continue  # "a quarter-century", "half an hour": a span of time, not a share
         plural = den_word.endswith("s") and den_word != "halves"
         sm = _FRACTION_SCALE_AFTER.match(text, e)
         pm = _FRACTION_POINT_AFTER.match(text, e)
@@ -697,7 +707,9 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
         if last.head.lower_ in _TIME_UNITS:
             return True
         noun = last.head
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in _SOURCE_VERBS:
+        verb = noun.head
+        if noun.dep_ == "nsubj" and verb.lemma_.lower() in _SOURCE_VERBS \
+                and (verb.dep_ in ("parataxis", "ccomp") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
             return True  # "one analyst said", "one study found": an unnamed source, not a count
         if low == "one" and not (prev is not None and prev.lower_ in _N["count_emphasis"]):
             alone = True  # "one question is whether": an article, unless the sentence counts
