@@ -147,7 +147,7 @@ _TRILLION_MARK = re.compile(r"T(?![\w])")  # "$1.5T"
 _SIGN_BEFORE = frozenset("-–−+")
 _MINUS_WORD = re.compile(r"(?<!plus or )\b(?:minus|negative)[ \t]+$", re.IGNORECASE)  # not "plus or minus 3"
 _BOUND_BEFORE = {
-    kind: re.compile(r"(?:^|(?<=[^\w]))(?:" + _alt(phrases) + r")(?:[ \t]+an?)?[ \t]+[\"“']?$", re.IGNORECASE)
+    kind: re.compile(r"(?:^|(?<=[^\w]))(?:" + _alt(phrases) + r")(?:[ \t]+an?[ \t]+|[ \t]+[\"“']?)$", re.IGNORECASE)
     for kind, phrases in _N["bounds"].items()
 }
 _NOT_A_BOUND_BEFORE = re.compile(r"\b(?:the|this|these|those|its|his|her|their|our|my|your|last|next|over|in|for|"
@@ -711,7 +711,8 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
         if noun.dep_ == "nsubj" and verb.lemma_.lower() in _SOURCE_VERBS \
                 and (verb.dep_ in ("parataxis", "ccomp") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
             return True  # "one analyst said", "one study found": an unnamed source, not a count
-        if low == "one" and not (prev is not None and prev.lower_ in _N["count_emphasis"]):
+        if low == "one" and q.unit is None and not (prev is not None and prev.lower_ in _N["count_emphasis"]) \
+                and not _one_counts(noun):
             alone = True  # "one question is whether": an article, unless the sentence counts
     if not titled and q.text[:1].isupper() and not first.is_sent_start and nxt is not None \
             and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and q.unit is None:
@@ -753,6 +754,19 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
                                              for t in doc[max(0, first.i - 3): first.i] if t.ent_iob_ != "O"):
         return True
     return "alone" if alone else False
+
+
+_ONE = _N["one_counts"]
+
+
+def _one_counts(noun) -> bool:
+    """ "one count of fraud", "left one man dead", "one teen died": a "one" that is a tally by its frame."""
+    if noun.lemma_.lower() in _ONE["nouns"]:
+        return True
+    verb = noun.head
+    if verb.lemma_.lower() in _ONE["verbs"] and verb.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.lower_ in _ONE["states"] for c in list(noun.children) + list(verb.children) if c.i != noun.i)
 
 
 def _with_change(doc, q: Quantity) -> Quantity:

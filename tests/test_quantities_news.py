@@ -85,6 +85,13 @@ CASES: dict[str, list[tuple[str, list[dict]]]] = {
         ("Here is one example of the problem.", []),
         ("Officials found one case of fraud and two others remain open.", [V(1), V(2)]),
         ("Only one senator voted against the bill.", [V(1)]),
+        ("He pleaded guilty to one count of fraud.", [V(1)]),
+        ("The crash left one man dead.", [V(1)]),
+        ("One teen died of her injuries.", [V(1)]),
+        ("The kick fell one yard short.", [V(1, "yard")]),
+        ('"We will see," one trader said.', []),
+        ("At one point the crowd went quiet.", []),
+        ("The station aired a \"60 Minutes\" rerun.", []),
     ],
     "fractions": [
         ("A quarter of the pupils were absent.", [V(25, "percent")]),
