@@ -161,7 +161,7 @@ _BY_BEFORE = re.compile(r"\bby[ \t]+$", re.IGNORECASE)  # "by 0.3 points to 2.9 
 _PROPORTION_JOIN = re.compile(r"[ \t]+(?:in|of|out[ \t]+of)[ \t]+(?:every[ \t]+|each[ \t]+)?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)[ \t]+$", re.IGNORECASE)
 _AFTER_WORD = re.compile(r"[ \t]*(?:-[ \t]*)?([A-Za-z][A-Za-z.'’-]*)")
-_MULTIPLIER = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]+)(?:fold\b|times\b)", re.IGNORECASE)
+_MULTIPLIER = re.compile(r"(?:[ \t]*-[ \t]*|[ \t]+)(?:fold\b|times\b)|[x×](?!\w)", re.IGNORECASE)  # "3.5x earnings"
 _OF_NUMBER = re.compile(r"[ \t]+of[ \t]+", re.IGNORECASE)
 
 
@@ -405,6 +405,9 @@ def _cores(text: str) -> list[_Core]:
     found: list[_Core] = []
     for m in _DIGITS.finditer(text):
         s, e = m.span()
+        digits = m.group(0)
+        if digits[0] == "." and s > 0 and text[s - 1].isalpha():
+            s, digits = s + 1, digits[1:]  # "Rs.500": the point closes an abbreviation
         if _overlaps(masks, s, e):
             continue
         prev = text[s - 1] if s else " "
@@ -416,15 +419,15 @@ def _cores(text: str) -> list[_Core]:
             continue  # part of a word or identifier: "MS13", "v2", "1.2.3"
         if nxt == "." and e + 1 < len(text) and text[e + 1].isdigit():
             continue  # version numbers and IP addresses
-        core = _extend_core(text, s, e, _to_float(m.group(0)), word=False)
+        core = _extend_core(text, s, e, _to_float(digits), word=False)
         if nxt.isalpha() or nxt == "°":
             # glued letters count only when they are a scale, unit, currency or percent mark in full:
             # "512GB", "3pc", "1.5bn" -- not "3D", "4G", "1990s"
-            if core.end <= e or text[core.end - 1: core.end + 1].isalnum() and core.end < len(text) \
-                    and text[core.end].isalnum():
+            glued_times = core.end <= e and nxt in "x×" and _MULTIPLIER.match(text, e)  # "3.5x"
+            if not glued_times and (core.end <= e or (core.end < len(text) and text[core.end - 1].isalnum()
+                                                      and text[core.end].isalnum())):
                 continue
-        if core.unit is None and not core.scaled and "," not in m.group(0) and "." not in m.group(0) \
-                and len(m.group(0)) >= 7:
+        if core.unit is None and not core.scaled and "," not in digits and "." not in digits and len(digits) >= 7:
             continue  # long bare digit strings are ids, timestamps and codes; news prints 1,449,075
         found.append(core)
     for m in _NUMWORD.finditer(text):
@@ -547,6 +550,8 @@ def scan(text: str) -> list[Quantity]:
             if by and a.value > 0 and b.value <= 3 * a.value \
                     and ("point" in text[a.start:a.end].lower()) == ("point" in text[b.start:b.end].lower()):
                 by = False  # "to rise by 200,000 to 250,000": a range of the change, not a change and a level
+            if level and jm and jm.group(0).strip() in ("-", "–"):
+                level = None  # "rose 2-3%": a dash joins a range even after a change verb
             if jm and jm.end() == b.start and unit_ok and not level and not by:
                 joiner = jm.group(0).strip().lower()
                 between = _BETWEEN_BEFORE.search(text[max(0, a.start - 10): a.start])
