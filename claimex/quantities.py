@@ -122,7 +122,7 @@ _MASKS = re.compile(
         r"\b(?:(?:\d+|" + _alt(_N["number_words"]) + r")[ \t]+(?:or|to)[ \t]+)?(?:\d+|an?|"
         + _alt(_N["number_words"]) + r"|several|few)[ \t]+(?:" + _TIME_WORDS_AGO
         + r")[ \t]+ago\b",                                                # "3 hours ago", "five weeks ago"
-        # street addresses: "4410 Marlow Avenue", "12-20 Harbor Street"
+        # street addresses: "4410 Tenbury Avenue", "12-20 Harbor Street"
         r"\b\d{1,6}(?:-\d{1,4})?[ \t]+(?:[A-Z][A-Za-z'’.-]*[ \t]+){1,3}(?:" + _alt(_N["street_suffixes"])
         + r")(?![A-Za-z])",
     ]),
@@ -721,7 +721,7 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
             alone = True  # "one question is whether": an article, unless the sentence counts
     if not titled and q.text[:1].isupper() and not first.is_sent_start and nxt is not None \
             and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and q.unit is None:
-        return True  # "the Under 30 Summit"
+        return True  # "the Over 50 Gala"
     if not _is_bare(q) or q.approx != "exact":
         return "alone" if alone else False
     # numbers inside names: "Title 42", "Group of 20", "flight 2291", "call 988", "a category 3 storm"
@@ -826,7 +826,7 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
             continue
         if drop is True:
             if q.text.isdigit():
-                names.add(q.text)  # "Boeing 757": later, "the 757" is the same name
+                names.add(q.text)  # "a Varno 340 jet": later, "the 340" is the same name
             continue
         kept.append((q, span, drop == "alone"))
     # a "one" that is only an article or pronoun counts when its sentence counts other things too
