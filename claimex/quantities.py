@@ -774,13 +774,19 @@ def _one_counts(noun) -> bool:
     return any(c.lower_ in _ONE["states"] for c in list(noun.children) + list(verb.children) if c.i != noun.i)
 
 
-def _with_change(doc, q: Quantity) -> Quantity:
+# a comparative right after a share or amount: "5% higher", "$2 cheaper", "3 points down"
+_CHANGE_AFTER = re.compile(r"[ \t]+(" + _alt(_N["change_after"]) + r")\b(?![ \t]+(?:from|to)\b)", re.IGNORECASE)
+
+
+def _with_change(doc, q: Quantity, text: str) -> Quantity:
     from .fields import change
 
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or not len(span):
         return q
     c = change(span)
+    if c is None and q.unit is not None and (m := _CHANGE_AFTER.match(text, q.end)):
+        c = _N["change_after"][m.group(1).lower()]
     return replace(q, change=c) if c else q
 
 
@@ -837,7 +843,7 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
             continue
         if alone and span.sent.start not in counted:
             continue
-        q = _with_change(doc, q)
+        q = _with_change(doc, q, text)
         if out and q.change is None and out[-1][0].change is not None:
             p = out[-1][0]  # "lost 120 points, or 0.4%": the restated change keeps its direction
             if p.end <= q.start and q.start - p.end < 40 and _APPOSED_CHANGE.match(text[p.end:q.start]):
