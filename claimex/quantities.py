@@ -72,6 +72,7 @@ _AND_A_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)a(?:[ \t]+|-)(half|quarter
 _FRACTION_SCALE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(" + _alt(_SCALES) + r")\b", re.IGNORECASE)
 _FRACTION_POINT_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(?:percentage[ \t]+point|point|percent)\b",
                                    re.IGNORECASE)
+_FRACTION_COMPOUND = re.compile(r"[-\u2010\u2011]((?:" + _alt(_SCALES) + r")|point)\b", re.IGNORECASE)
 _FRACTION_TIME_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?(?:an?|the)[ \t]+(?:" + _alt(_TIME_UNITS) + r")\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"[ \t]+(?:of|the)\b", re.IGNORECASE)
 _SCIENTIFIC = re.compile(r"[ \t]*[x×*][ \t]*10(?:\^[ \t]*([-+−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))")
@@ -268,14 +269,14 @@ def _currency_prefix_glued(text: str, s: int) -> bool:
     return run in _CURRENCY_PREFIXES or run in _N["currency_codes"] or run.lstrip("$") in ("US",) and "$" in run
 
 
-def _extend_core(text: str, s: int, e: int, value: Optional[float], word: bool) -> _Core:
+def _extend_core(text: str, s: int, e: int, value: Optional[float], word: bool, inner_scale: float = 1.0) -> _Core:
     """Attach scale words, currency and percent marks, signs and unit symbols around a bare number."""
     unit, scaled, sign = None, 0.0, ""
     before = text[max(0, s - 6): s]
     cm = _CURRENCY_BEFORE_RE.search(before)
     m = _AND_A_HALF.match(text, e)
-    if m and value is not None:  # "four and a half", "one and a half million"
-        value, e = value + (0.5 if m.group(1).lower() == "half" else 0.25), m.end()
+    if m and value is not None:  # "four and a half", "one and a half million", "a million and a half"
+        value, e = value + (0.5 if m.group(1).lower() == "half" else 0.25) * inner_scale, m.end()
     m = _SCIENTIFIC.match(text, e)
     if m and value is not None:  # "4.5 x 10^9"
         exp = (m.group(1) or m.group(2).translate(_SUPERSCRIPT)).replace("−", "-")
@@ -296,6 +297,9 @@ def _extend_core(text: str, s: int, e: int, value: Optional[float], word: bool) 
                 if m2 and m2.group(0)[:1] in " \t" and _SUFFIX_SCALES.get(w2, 0) > scaled and value is not None:
                     value, e = _finite(value * _SUFFIX_SCALES[w2]), m2.end()
                     scaled *= _SUFFIX_SCALES[w2]
+                m3 = _AND_A_HALF.match(text, e)
+                if m3 and value is not None:  # "2 million and a half"
+                    value, e = value + (0.5 if m3.group(1).lower() == "half" else 0.25) * scaled, m3.end()
     elif m and value is None:
         e = m.end()
     elif cm and value is not None and not word:
@@ -359,6 +363,14 @@ def _fraction_cores(text: str, masks: list[tuple[int, int]]) -> list[_Core]:
         if not num_word and _NOT_A_NUMERATOR_BEFORE.search(text, max(0, s - 12), s):
             continue  # "the first half", "the third quarter"
         if num_word and _NOT_A_NUMERATOR_BEFORE.search(text, max(0, s - 12), s):
+            continue
+        hm = _FRACTION_COMPOUND.match(text, e)
+        if hm and num <= 1:  # "a half-million", "a quarter-point cut"
+            word_after = hm.group(1).lower()
+            if word_after in _SCALES:
+                out.append(_Core(s, hm.end(), _finite(num / den * _SCALES[word_after]), None, word=True))
+            else:
+                out.append(_Core(s, hm.end(), round(num / den, 4), "percent", word=True))
             continue
         if text[e:e + 1] in _HYPHENS or _FRACTION_TIME_AFTER.match(text, e):
             continue  # "a quarter-century", "half an hour": a span of time, not a share
@@ -438,7 +450,7 @@ def _cores(text: str) -> list[_Core]:
         value = words_to_number(phrase)
         if value is None:
             continue
-        core = _extend_core(text, s, e, value, word=True)
+        core = _extend_core(text, s, e, value, word=True, inner_scale=_word_scale(phrase) or 1.0)
         if not core.scaled and (ws := _word_scale(phrase)):
             core = replace(core, scaled=ws)  # "seven to eight thousand": the scale reaches back to "seven"
         found.append(core)

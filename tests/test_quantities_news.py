@@ -114,6 +114,11 @@ CASES: dict[str, list[tuple[str, list[dict]]]] = {
         ("That is more than 2/3 the cost of the bridge.", [GE(66.67, "percent")]),
         ("Nearly one in five homes flooded.", [LE(20, "percent")]),
         ("The mill employs one and a half thousand people.", [V(1500)]),
+        ("The fair drew a half-million visitors.", [V(5e5)]),
+        ("The bank made a quarter-point cut.", [V(0.25, "percent")]),
+        ("The city has a million and a half residents.", [V(1.5e6)]),
+        ("He served a quarter-century in the post.", []),
+        ("The first half-hour was calm.", []),
     ],
     "scale words in words": [
         ("The scheme cost 6 hundred million pounds.", [V(6e8)]),
