@@ -379,7 +379,8 @@ def _fraction_cores(text: str, masks: list[tuple[int, int]]) -> list[_Core]:
         pm = _FRACTION_POINT_AFTER.match(text, e)
         bound, _ = _bound_before(text, s)
         of = _OF_AFTER.match(text, e)
-        if not (plural and num > 1 or sm or pm or bound or of):
+        by = _BY_BEFORE.search(text, max(0, s - 4), s)  # "cut by a third"
+        if not (plural and num > 1 or sm or pm or bound or of or by):
             continue  # "a third term", "quarter finals": ordinals and names, not shares
         if not num_word and den_word != "half":
             continue
