@@ -73,9 +73,11 @@ _FRACTION_SCALE_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(" + _alt(_SCAL
 _FRACTION_POINT_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?an?[ \t]+(?:percentage[ \t]+point|point|percent)\b",
                                    re.IGNORECASE)
 _FRACTION_COMPOUND = re.compile(r"[-\u2010\u2011]((?:" + _alt(_SCALES) + r")|point)\b", re.IGNORECASE)
-_FRACTION_TIME_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?(?:an?|the)[ \t]+(?:" + _alt(_TIME_UNITS) + r")\b", re.IGNORECASE)
+_FRACTION_TIME_AFTER = re.compile(r"[ \t]+(?:of[ \t]+)?(?:an?|the)[ \t]+(?:" + _alt(_TIME_UNITS) + r")\b",
+                                  re.IGNORECASE)
 _OF_AFTER = re.compile(r"[ \t]+(?:of|the)\b", re.IGNORECASE)
-_SCIENTIFIC = re.compile(r"[ \t]*[x×*][ \t]*10(?:\^[ \t]*([-+−]?\d{1,3})|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))")
+_SCIENTIFIC = re.compile(r"[ \t]*[x×*][ \t]*10(?:\^[ \t]*([-+−]?\d{1,3})"
+                         r"|([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))")  # "4.5 x 10^9", "1.5×10⁹"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # --- masks: text that holds digits but is not a quantity -----------------------------------
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -92,7 +94,7 @@ _YEAR_MASK = re.compile(
 _YEAR_IS_COUNT_BEFORE = re.compile(r"(?<!\w)(?:(" + _alt(_N["year_count_not_before"]) + r")[ \t]+)?\b(?:"
                                    + _alt(_N["year_quantity_before"]) + r")[ \t]+$", re.IGNORECASE)
 _YEAR_IS_COUNT_AFTER = re.compile(r"[ \t]+(?!(?:" + _alt(_N["year_count_not_after"]) + r")\b)[a-z]")
-_TIME_WORDS_AGO = _alt(list(_TIME_UNITS) + [w for w in _N["time_units"]])
+_TIME_WORDS_AGO = _alt(_TIME_UNITS)
 _MASKS = re.compile(
     "|".join([
         r"\b\d{4}-\d{1,2}-\d{1,2}\b",                                   # ISO dates
@@ -540,7 +542,8 @@ def scan(text: str) -> list[Quantity]:
             of_only = pm is not None and "in" not in joiner and not every and "out" not in joiner
             if pm and pm.end() == b.start and a.unit in (None, b.unit) and b.unit != "percent" \
                     and (b.value <= 10 or b.value in (100, 1000) or every or of_only) and 0 < a.value < b.value \
-                    and not (of_only and a.value == 1) and float(b.value).is_integer() and float(a.value).is_integer() and b.sign == "":
+                    and not (of_only and a.value == 1) and float(b.value).is_integer() \
+                    and float(a.value).is_integer() and b.sign == "":
                 kind, s = _bound_before(text, a.start)  # s is a.start when there is no bound
                 value = round(100.0 * a.value / b.value, 2 if b.value < 1000 else 6)
                 q = Quantity(text[s:b.end], s, b.end, value, None, None, "exact", "percent", None)

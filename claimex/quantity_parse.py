@@ -55,7 +55,8 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
         noun = last.head
         verb = noun.head
         if noun.dep_ == "nsubj" and verb.lemma_.lower() in _SOURCE_VERBS \
-                and (verb.dep_ in ("parataxis", "ccomp") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+                and (verb.dep_ in ("parataxis", "ccomp")
+                     or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
             return True  # "one analyst said", "one study found": an unnamed source, not a count
         if low == "one" and q.unit is None and not (prev is not None and prev.lower_ in _N["count_emphasis"]) \
                 and not _one_counts(noun):
