@@ -416,7 +416,9 @@ def _cores(text: str) -> list[_Core]:
         s, e = m.span()
         digits = m.group(0)
         if digits[0] == "." and s > 0 and text[s - 1].isalpha():
-            s, digits = s + 1, digits[1:]  # "Rs.500": the point closes an abbreviation
+            if not _currency_prefix_glued(text, s + 1):
+                continue  # "Dec.1", "No.5": an abbreviation glued to a label
+            s, digits = s + 1, digits[1:]  # "Rs.500": the point closes a currency abbreviation
         if _overlaps(masks, s, e):
             continue
         prev = text[s - 1] if s else " "

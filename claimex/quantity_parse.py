@@ -49,18 +49,21 @@ def _drop_by_parse(doc, q: Quantity, titled: bool = False) -> Union[bool, str]:
             return True
         if not (last.dep_ == "nummod" and last.head.pos_ in ("NOUN", "PROPN")):
             # a pronoun "one" is a count only in a tally: "four were hurt, one was killed"
-            return "alone" if low == "one" and last.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos") else True
-        if last.head.lower_ in _TIME_UNITS:
-            return True
-        noun = last.head
-        verb = noun.head
-        if noun.dep_ == "nsubj" and verb.lemma_.lower() in _SOURCE_VERBS \
-                and (verb.dep_ in ("parataxis", "ccomp")
-                     or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
-            return True  # "one analyst said", "one study found": an unnamed source, not a count
-        if low == "one" and q.unit is None and not (prev is not None and prev.lower_ in _N["count_emphasis"]) \
-                and not _one_counts(noun):
-            alone = True  # "one question is whether": an article, unless the sentence counts
+            if not (low == "one" and last.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos")):
+                return True
+            alone = True  # the name rules below still apply: "Air Force One"
+        else:
+            noun = last.head
+            if noun.lower_ in _TIME_UNITS:
+                return True
+            verb = noun.head
+            if noun.dep_ == "nsubj" and verb.lemma_.lower() in _SOURCE_VERBS \
+                    and (verb.dep_ in ("parataxis", "ccomp")
+                         or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)):
+                return True  # "one analyst said", "one study found": an unnamed source, not a count
+            if low == "one" and q.unit is None and not (prev is not None and prev.lower_ in _N["count_emphasis"]) \
+                    and not _one_counts(noun):
+                alone = True  # "one question is whether": an article, unless the sentence counts
     if not titled and q.text[:1].isupper() and not first.is_sent_start and nxt is not None \
             and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" and q.unit is None:
         return True  # "the Over 50 Gala"

@@ -73,6 +73,8 @@ CASES: dict[str, list[tuple[str, list[dict]]]] = {
         ("The clinic moved to 12-20 Harbor Street.", []),
         ("Use the code SAVE20 at checkout.", []),
         ("The GLP\u20111 drugs sold well.", []),
+        ("He flew on Marine Force One with two aides.", [V(2)]),
+        ("A memo dated Dec.1 reached the office.", []),
         ("The 2024-25 budget passed.", []),
         ("It was the worst attack since pre-9/11 days.", []),
         ("The rule covers riders between the ages of 18 and 25.", []),
