@@ -107,8 +107,8 @@ _MASKS = re.compile(
         r"<[A-Za-z/!][^<>\n]{0,500}>",                                  # markup tags and their attributes
         r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)](?=[ \t])",                             # list numbering "1. "
         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])(?:,?\s+\d{4}\b)?",
-        r"'\d\d(?:s\b)?",                                               # '90s, '16
-        r"\b[A-Za-z]+[" + _HYPHENS + r"]\d+(?:/\d+)*[A-Za-z]?\b",          # MS-13, COVID-19, I-95, pre-9/11
+        r"(?<!')'\d\d(?:s\b)?(?![\d,])",                              # '90s, '16 (not a '' quote mark)
+        r"\b(?<!\d-)[A-Za-z]+[" + _HYPHENS + r"]\d+(?:/\d+)*[A-Za-z]?\b",  # MS-13, COVID-19, pre-9/11; not 2-to-1
         r"\b\d+\([a-z]\)",                                              # 401(k)
         r"\b\d+(?:st|nd|rd|th)\b",                                      # ordinals
         r"\b\d+-year-olds?\b|\b\d+-(?:year|month|day|week|hour|minute)s?-old\b",  # ages
@@ -154,6 +154,8 @@ _SUFFIX_BOUND_RE = re.compile(r"(?:[ \t]+|-)(" + _alt(w for w in _N["suffix_boun
 _RANGE_JOIN = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:" + _alt(load("fields.json")["change_verb_forms"]) + r")[ \t]+(?:from[ \t]+)?$",
                             re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\d-to-$", re.IGNORECASE)  # "a 2-to-1 vote": two counts
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+[$£€¥]?\d[\d,.]*(?:[ \t]*(?:%|[A-Za-z]+))?[ \t]+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby[ \t]+$", re.IGNORECASE)  # "by 0.3 points to 2.9 percent": a change, then a level
 _PROPORTION_JOIN = re.compile(r"[ \t]+(?:in|of|out[ \t]+of)[ \t]+(?:every[ \t]+|each[ \t]+)?", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|from)[ \t]+$", re.IGNORECASE)
@@ -426,7 +428,8 @@ def _cores(text: str) -> list[_Core]:
         if (prev.isalpha() or prev == "$") and _currency_prefix_glued(text, s):
             pass  # "USD40m", "$US90 million", "RM45"
         elif prev.isalpha() or prev == "_" or (s >= 2 and ((prev == "." and text[s - 2].isdigit())
-                                                         or (prev in _HYPHENS and text[s - 2].isalpha()))):
+                                                         or (prev in _HYPHENS and text[s - 2].isalpha()
+                                                             and not _RATIO_BEFORE.search(text, max(0, s - 6), s)))):
             continue  # part of a word or identifier: "MS13", "v2", "1.2.3"
         if nxt == "." and e + 1 < len(text) and text[e + 1].isdigit():
             continue  # version numbers and IP addresses
@@ -514,6 +517,9 @@ def _bound_before(text: str, s: int) -> tuple[Optional[str], int]:
         return None, s
     if window[best[1]:].lower().startswith("past") and _NOT_A_BOUND_BEFORE.search(window, 0, best[1]):
         return None, s  # "the past 10 years"
+    if window[best[1]:].lower().startswith("up to") \
+            and _FROM_BEFORE.search(text, max(0, s - len(window) + best[1] - 40), s - len(window) + best[1]):
+        return None, s  # "from $412 million up to $716 million": the level it rose to
     return best[0], s - (len(window) - best[1])
 
 

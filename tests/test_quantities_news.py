@@ -170,7 +170,11 @@ CASES: dict[str, list[tuple[str, list[dict]]]] = {
         ("Sales topped 2 million units.", [GE(2e6)]),
         ("As many as \"40 people were hurt.", [LE(40)]),
         ("Some 20 or 30 people waited outside.", [R(20, 30)]),
+        ("The panel ruled by a 2-to-1 vote.", [V(2), V(1)]),
+        ("The memo said: ''31 offices closed last year.", [V(31)]),
         ("In the past 10 years, rents doubled.", [V(10)]),
+        ("Spending went from $40 million up to $65 million.", [V(4e7, "USD"), V(6.5e7, "USD")]),
+        ("Fines can be up to $50.", [LE(50, "USD")]),
     ],
     "mixed news sentences": [
     ("The 65-inch television costs $1,299.", [V(65, "inch"), V(1299, "USD")]),
