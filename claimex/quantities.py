@@ -108,7 +108,7 @@ _MASKS = re.compile(
         r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)](?=[ \t])",                             # list numbering "1. "
         r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?![a-z])(?:,?\s+\d{4}\b)?",
         r"(?<!')'\d\d(?:s\b)?(?![\d,])",                              # '90s, '16 (not a '' quote mark)
-        r"\b(?<!\d-)[A-Za-z]+[" + _HYPHENS + r"]\d+(?:/\d+)*[A-Za-z]?\b",  # MS-13, COVID-19, pre-9/11; not 2-to-1
+        r"\b(?<!\d-)[A-Za-z]+[" + _HYPHENS + r"]\d+(?:/\d+)*[A-Za-z]?\b",  # MS-13, COVID-19, pre-9/11; not 3-to-2
         r"\b\d+\([a-z]\)",                                              # 401(k)
         r"\b\d+(?:st|nd|rd|th)\b",                                      # ordinals
         r"\b\d+-year-olds?\b|\b\d+-(?:year|month|day|week|hour|minute)s?-old\b",  # ages
@@ -154,7 +154,7 @@ _SUFFIX_BOUND_RE = re.compile(r"(?:[ \t]+|-)(" + _alt(w for w in _N["suffix_boun
 _RANGE_JOIN = re.compile(r"[ \t]*(?:-|–|to|and|or|through)[ \t]*", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:" + _alt(load("fields.json")["change_verb_forms"]) + r")[ \t]+(?:from[ \t]+)?$",
                             re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"\d-to-$", re.IGNORECASE)  # "a 2-to-1 vote": two counts
+_RATIO_BEFORE = re.compile(r"\d-to-$", re.IGNORECASE)  # "a 3-to-2 vote": two counts
 _FROM_BEFORE = re.compile(r"\bfrom[ \t]+[$£€¥]?\d[\d,.]*(?:[ \t]*(?:%|[A-Za-z]+))?[ \t]+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby[ \t]+$", re.IGNORECASE)  # "by 0.3 points to 2.9 percent": a change, then a level
 _PROPORTION_JOIN = re.compile(r"[ \t]+(?:in|of|out[ \t]+of)[ \t]+(?:every[ \t]+|each[ \t]+)?", re.IGNORECASE)
@@ -519,7 +519,7 @@ def _bound_before(text: str, s: int) -> tuple[Optional[str], int]:
         return None, s  # "the past 10 years"
     if window[best[1]:].lower().startswith("up to") \
             and _FROM_BEFORE.search(text, max(0, s - len(window) + best[1] - 40), s - len(window) + best[1]):
-        return None, s  # "from $412 million up to $716 million": the level it rose to
+        return None, s  # "from $40 million up to $65 million": the level it rose to
     return best[0], s - (len(window) - best[1])
 
 
