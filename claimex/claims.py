@@ -9,7 +9,7 @@ from typing import Optional
 from . import fields as F
 from .attribution import Attributor
 from .dates import DateContext
-from .quantities import number_spans
+from .quantity_parse import number_spans
 from .records import Claim, DateRef, Sentence, default_doc_id, make_claim_id
 
 _HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b")

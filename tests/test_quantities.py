@@ -84,11 +84,11 @@ def test_vote_tally_is_two_claims():
     "Call 555-0142 for details.",
     "One of the officers spoke, but no one listened.",
     "Leaders of the Group of 20 met.",
-    "The One Big Beautiful Bill Act passed.",
+    "The One Fair Harbor Act passed.",
     "A 34-year-old man was hurt.",
     "<tweet id=\"672137288055398401\">Storm news</tweet>",
     "The story ran in the 1990s.",
-    "By Marta Quill | Updated 2 hours ago\nPosted 3 hours ago",
+    "By Orla Vantrell | Updated 2 hours ago\nPosted 3 hours ago",
 ])
 def test_not_quantities(ex, sentence):
     assert ex.quantities(sentence) == []
