@@ -565,9 +565,14 @@ def scan(text: str) -> list[Quantity]:
             level = _CHANGE_BEFORE.search(text[max(0, a.start - 30): a.start]) \
                 if text[a.start - 1: a.start] in (" ", "\t") else None
             by = _BY_BEFORE.search(text, max(0, a.start - 4), a.start) is not None
-            if by and a.value > 0 and b.value <= 3 * a.value \
-                    and ("point" in text[a.start:a.end].lower()) == ("point" in text[b.start:b.end].lower()):
-                by = False  # "to rise by 200,000 to 250,000": a range of the change, not a change and a level
+            close = a.value > 0 and b.value <= 3 * a.value \
+                and ("point" in text[a.start:a.end].lower()) == ("point" in text[b.start:b.end].lower())
+            # "to rise by 200,000 to 250,000", "expected to grow 5% to 6%": two close ends of one change
+            # are a range, not a change and a level
+            if close and by:
+                by = False
+            if close and level and a.unit == b.unit:
+                level = None
             if level and jm and jm.group(0).strip() in ("-", "–"):
                 level = None  # "rose 2-3%": a dash joins a range even after a change verb
             if jm and jm.end() == b.start and unit_ok and not level and not by:

@@ -139,6 +139,34 @@ _LINE = re.compile(r"[^\n]{1,200}(?=\n|$)|[^\n]+")
 _LONG_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
 
 
+_PARTICLE_UP = frozenset(_N["particle_up_verbs"])
+_UP_TO = re.compile(r"up[ \t]+to[ \t]+", re.IGNORECASE)
+
+
+def _particle_up(doc, q: Quantity) -> Quantity:
+    """ "revised its sales up to $1.7 billion", "pushed the levy up to 4%": "up" is the particle of a
+    phrasal verb separated from it by its object, so "to N" is the level reached, not an upper bound
+    (while "can hold up to 40 people" keeps its bound)."""
+    m = _UP_TO.match(q.text)
+    if q.approx != "at_most" or m is None:
+        return q
+    up = doc.char_span(q.start, q.start + 2)
+    if up is None:
+        return q
+    i = up[0].i - 1
+    if i < 0 or doc[i].pos_ == "ADP":
+        return q  # "raised capacity to up to 90 beds": a bound after its own preposition
+    between = 0
+    while i >= 0 and between <= 8 and (not doc[i].is_punct or doc[i].text == "-") \
+            and doc[i].pos_ not in ("VERB", "AUX"):
+        between += 1
+        i -= 1
+    if i < 0 or between == 0 or doc[i].pos_ != "VERB" or doc[i].lemma_.lower() not in _PARTICLE_UP:
+        return q
+    return replace(q, text=q.text[m.end():], start=q.start + m.end(), value=q.high, low=None, high=None,
+                   approx="exact")
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the title-case headline lines of ``text`` ("25 Shootings Over 48 Hours"), in order."""
     out = []
@@ -188,7 +216,7 @@ def number_spans(doc) -> list[tuple[Quantity, object]]:
             continue
         if alone and span.sent.start not in counted:
             continue
-        q = _with_change(doc, q, text)
+        q = _with_change(doc, _particle_up(doc, q), text)
         if out and q.change is None and out[-1][0].change is not None:
             p = out[-1][0]  # "lost 120 points, or 0.4%": the restated change keeps its direction
             if p.end <= q.start and q.start - p.end < 40 and _APPOSED_CHANGE.match(text[p.end:q.start]):

@@ -165,3 +165,29 @@ def test_a_paragraph_opening_with_by_is_not_a_byline():
 def test_change_through_the_counted_noun(sentence, span, change):
     qs = {q.text: q for q in claimex.quantities(sentence)}
     assert qs[span].change == change
+
+
+@pytest.mark.parametrize("sentence, span, approx, value, high", [
+    # a phrasal verb's particle, split from it by the object: "to N" is the level reached
+    ("The bakery revised its second-quarter sales up to $2.4 million on Friday.", "$2.4 million", "exact", 2.4e6, None),
+    ("Regulators pushed the fee up to 6 percent.", "6 percent", "exact", 6, None),
+    # a bound: "up to" right after the verb, after its own preposition, or after a verb of giving
+    ("The ferry can carry up to 80 cars.", "up to 80", "at_most", None, 80),
+    ("The clinic raised capacity to up to 45 beds.", "up to 45", "at_most", None, 45),
+    ("The grant gives families up to $700.", "up to $700", "at_most", None, 700),
+])
+def test_up_to_is_a_bound_unless_a_particle(ex, sentence, span, approx, value, high):
+    q = next(q for q in ex.extract(sentence) if q.quantity.text == span).quantity
+    assert (q.approx, q.value, q.high) == (approx, value, high)
+
+
+@pytest.mark.parametrize("sentence, spans", [
+    # two close ends in one unit after a change verb: one range, with or without "by"
+    ("Orders are expected to grow 4% to 5% next year.", ["4% to 5%"]),
+    ("Orders are expected to grow by 4% to 5% next year.", ["4% to 5%"]),
+    # a change and the level it reached
+    ("Orders rose 4% to $9 million.", ["4%", "$9 million"]),
+    ("Turnout fell 2% to 40%.", ["2%", "40%"]),
+])
+def test_change_and_level_or_range(sentence, spans):
+    assert [q.text for q in claimex.quantities(sentence)] == spans
