@@ -15,12 +15,14 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import EntityTable, Mention, is_plural
 from .lexicon import load
 from .records import Speaker
 
 _C = load("cues.json")
 _SPEECH = frozenset(_C["speech_verbs"])
 _EVIDENCE = frozenset(_C["evidence_verbs"])
+_CUE_LEMMAS = _SPEECH | _EVIDENCE
 _DOC_NOUNS = frozenset(_C["document_nouns"])
 _COUNT_NOUNS = frozenset(_C["count_nouns"])
 _ANON = frozenset(_C["anonymous_heads"])
@@ -58,6 +60,7 @@ _MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "n
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 _DASHES = frozenset({"--", "—", "–"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
+_PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -143,7 +146,68 @@ class Attributor:
             self.full.setdefault(name, name)
             self.persons.append((start, name))
         self.persons.sort()
+        self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
+        self._filling = True
+        self._fill_table()
+        self._filling = False
         self._quote_speakers()
+
+    def _fill_table(self) -> None:
+        """One pass over the document: every cue's source and every named main-clause subject,
+        in order, so that a pronoun source resolves against what came before it."""
+        doc = self.doc
+        for t in doc:
+            lem = t.lemma_.lower()
+            if t.pos_ == "VERB" and (lem in _SPEECH or lem in _EVIDENCE) and not self.table.excluded(t.idx) \
+                    and not _reported(t):
+                src = _source_of(t)
+                if src is not None and not self.table.excluded(src.idx):
+                    sp = self._mention(src, t.text, "indirect")
+                    # "officials said ... They added": a plural group is a "they"; a pronoun keeps
+                    # the number of what it resolved to
+                    plural = src.lower_ == "they" if src.pos_ == "PRON" else is_plural(src.tag_, src.lower_)
+                    if sp is not None and sp.name.lower() not in _PRONOUN_NAMES and _table_worthy(sp, src, plural):
+                        # "the analyst said ... she added": a singular person noun is a person
+                        stype = "person" if sp.type == "anonymous" and not plural else sp.type
+                        self.table.add(Mention(src.idx, sp.name, stype, plural, True))
+            elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")):
+                ent = _entity_of(t)
+                if ent is None and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                        and (t.lemma_.lower() in _DOC_NOUNS or t.lemma_.lower() in _ORG_ANAPHORS) \
+                        and not self.table.excluded(t.idx):
+                    # "The independent research institute cut its forecast. It said ...": a definite
+                    # organisation or document subject
+                    # "the organisation" with no name of its own goes on with the latest one
+                    m = self.table.antecedent("it", t.idx) if t.lemma_.lower() in _ORG_ANAPHORS else None
+                    sp = self._mention(t, t.head.text, "indirect") if m is None else None
+                    if m is not None:
+                        self.table.add(Mention(t.idx, m.name, m.type, False, False))
+                    elif sp is not None and sp.type in ("organization", "document", "outlet"):
+                        self.table.add(Mention(t.idx, sp.name, sp.type, False, False))
+                    continue
+                if ent is None or ent.end != t.i + 1:
+                    continue
+                name = _clean_name(ent.text)
+                if not name:
+                    continue
+                if ent.label_ == "PERSON":
+                    name = self._resolve_person(name)
+                    self.table.add(Mention(ent.start_char, name, "person", False, False))
+                    self._title_gender(ent, name)
+                elif ent.label_ == "ORG":
+                    self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
+
+    def _title_gender(self, ent: Span, name: str) -> None:
+        """ "Ms. Arlen", "Mr. Toller": a courtesy title tells the person's gender."""
+        for i in (ent.start - 1, ent.start):
+            if 0 <= i < len(self.doc):
+                self.table.note_gender(name, self.doc[i].lower_)
+
+    def _antecedent_name(self, tok: Token) -> Optional[Mention]:
+        m = self.table.antecedent(tok.lower_, tok.idx)
+        if m is not None and self._filling:
+            self.table.note_gender(m.name, tok.lower_)
+        return m
 
     # --- names --------------------------------------------------------------------------
     def _resolve_person(self, name: str) -> str:
@@ -167,10 +231,15 @@ class Attributor:
         if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON:
             low = tok.lower_
             if low in ("he", "she", "him", "her"):
-                name = self._nearest(self.persons, tok.idx) or tok.text
+                m = self._antecedent_name(tok)
+                name = m.name if m is not None else (self._nearest(self.persons, tok.idx) or tok.text)
                 return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
+                m = self._antecedent_name(tok) if low in ("it", "they") else None
+                if m is not None:
+                    return Speaker(name=m.name, type=m.type, cue=cue, mode=mode, via=via, start=tok.idx,
+                                   end=tok.idx + len(tok))
                 name = self._nearest(self.orgs, tok.idx) if low in ("it", "we") else None
                 stype = _org_type(name) if name else "anonymous"
                 return Speaker(name=name or tok.text, type=stype, cue=cue, mode=mode, via=via, start=tok.idx,
@@ -886,6 +955,32 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a cue verb sits inside what another cue reports ("it expected the bureau to post
+    ..."): its source is a reported party, not a speaker of the article."""
+    cur, hops = verb, 0
+    while cur.head.i != cur.i and hops < 12:
+        # a complement after its cue; one before it ("X confirmed ...; he adds that ...") is a misparse
+        if cur.dep_ in ("ccomp", "xcomp") and cur.head.i < cur.i and cur.head.lemma_.lower() in _CUE_LEMMAS:
+            return True
+        cur = cur.head
+        hops += 1
+    return False
+
+
+def _table_worthy(sp: Speaker, src: Token, plural: bool) -> bool:
+    """A source the entity table keeps: a person, a named or definite organisation, an outlet, a
+    document, a plural group ("officials") or a person noun ("the analyst"); not a phrase such as
+    "murders across the state" that only holds a name."""
+    if sp.type in ("person", "outlet", "document"):
+        return True
+    lemma = src.lemma_.lower()
+    if sp.type == "organization":
+        return src.pos_ in ("PROPN", "PRON") or src.ent_type_ in ("ORG", "NORP", "GPE") \
+            or lemma in _ORG_ANAPHORS or lemma in _ORG_WORDS
+    return plural or lemma in _ANON or src.text in _TITLES or src.text.capitalize() in _TITLES
 
 
 def _propn_names(doc: Doc, covered: set[int]) -> list[tuple[str, int]]:
