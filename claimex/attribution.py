@@ -23,6 +23,8 @@ _C = load("cues.json")
 _SPEECH = frozenset(_C["speech_verbs"])
 _EVIDENCE = frozenset(_C["evidence_verbs"])
 _CUE_LEMMAS = _SPEECH | _EVIDENCE
+_FORECAST_NOUNS = frozenset(_C["forecast_nouns"])  # "cut its forecast to 2 pct": the owner's figure
+_HEADLINE_TAGS = frozenset(_C["headline_tags"])  # "Storm cuts power to 40,000 homes: report"
 _DOC_NOUNS = frozenset(_C["document_nouns"])
 _COUNT_NOUNS = frozenset(_C["count_nouns"])
 _ANON = frozenset(_C["anonymous_heads"])
@@ -636,7 +638,7 @@ class Attributor:
         q = self._quote_at(span.start_char, span.end_char)
         if q is not None and q.speaker is not None:
             return q.speaker
-        block = self._colon_block(span)
+        block = self._colon_block(span) or self._headline_tag(span)
         if block is not None:
             return block
         # a quotation nobody is named for (a title, scare quotes, an unclosed mark) is read like
@@ -664,6 +666,9 @@ class Attributor:
             free = _free_relative_cue(cur) if pending is None and cur.pos_ in ("VERB", "AUX") else None
             if free is not None and (src := _source_of(free, (span.start_char, span.end_char))) is not None:
                 pending = self._mention(src, free.text, "indirect", self._via(free))
+            owner = _forecast_owner(cur, below) if pending is None and cur.pos_ in ("VERB", "AUX") else None
+            if owner is not None and not (span.start <= owner.i < span.end):
+                pending = self._mention(owner, cur.text, "indirect") or pending
             if lem in _SPEECH and below.dep_ == "nsubj":
                 # "Two in three said ..., and one in four said ...", "520 delegates have said ..., 39 have
                 # said ...": a figure among those who say is a poll's result, not another share's words
@@ -755,6 +760,21 @@ class Attributor:
                 return sp
         return self._sentence_cue(span, head) or self._tail_cue(span) or self._after_colon(span) \
             or self._colon_lead(span)
+
+    def _headline_tag(self, span: Span) -> Optional[Speaker]:
+        """ "Storm cuts power to 40,000 homes: report": a line that closes on a colon or dash and a
+        source word credits that source with all of it."""
+        sent = _sent(span[0])
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 4 or toks[-1].lower_ not in _HEADLINE_TAGS or toks[-2].text not in (":", "-", "—", "–", "|"):
+            return None
+        line_end = self.text.find("\n", sent.start_char)
+        if line_end >= 0 and self.text[sent.end_char:line_end].strip():
+            return None  # the tag closes the whole line, not a sentence inside a paragraph
+        tag = toks[-1]
+        stype = "document" if tag.lower_ in _DOC_NOUNS else "anonymous"
+        return Speaker(name=tag.text, type=stype, cue=toks[-2].text, mode="report", start=tag.idx,
+                       end=tag.idx + len(tag))
 
     def _tail_cue(self, span: Span) -> Optional[Speaker]:
         """ "..., fundraising documents show." / "..., O'Keefe notes.": a sentence that closes on a
@@ -1205,8 +1225,37 @@ def _left_name(verb: Token) -> Optional[Token]:
 
 
 def _for_clause(clause: Token) -> bool:
-    """ "called for the wage to be raised to $15": the clause a "for" opens, as the parser reads it."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    """ "called for the wage to be raised to $15", "called for more aid to bring the total to 4%",
+    "called for $2 billion, a 20% increase": what a demand with "for" asks, as the parser reads it
+    (a clause the "for" opens, or an infinitive or a predicate beside the verb's "for")."""
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return True
+    head = clause.head
+    has_for = any(c.dep_ == "prep" and c.lower_ == "for" and c.i < clause.i for c in head.children)
+    if not has_for or head.i == clause.i:
+        return False
+    infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return infinitive or clause.dep_ == "oprd"
+
+
+def _forecast_owner(verb: Token, below: Token) -> Optional[Token]:
+    """ "The institute cut its growth forecast to 2.1 pct", "hold the fund's estimate steady at 3
+    percent": a figure a verb sets on someone's own forecast is that forecaster's. Returns the
+    owner (the possessive; for "its"/"their", the verb's subject)."""
+    if below.dep_ not in ("prep", "dobj", "npadvmod", "advmod", "oprd", "acomp"):
+        return None
+    for d in verb.children:
+        if d.dep_ != "dobj" or d.lower_ not in _FORECAST_NOUNS:
+            continue
+        poss = [c for c in d.children if c.dep_ == "poss"]
+        if not poss:
+            continue
+        owner = poss[0]
+        if owner.lower_ in ("its", "their"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            return subj[0] if subj and _can_speak(subj[0]) else None
+        return owner if _can_speak(owner) else None
+    return None
 
 
 def _free_relative_cue(verb: Token) -> Optional[Token]:
