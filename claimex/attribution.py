@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import EntityTable, Mention, is_plural
 from .lexicon import load
-from .records import Speaker
+from .content import before, sentence_without, subtree_span, trimmed
+from .records import Attribution, Speaker
 
 _C = load("cues.json")
 _SPEECH = frozenset(_C["speech_verbs"])
@@ -47,6 +48,7 @@ _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can on
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
+_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES  # every verb that can open an attribution
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
@@ -149,6 +151,7 @@ class Attributor:
             self.persons.append((start, name))
         self.persons.sort()
         self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
+        self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._filling = True
         self._fill_table()
         self._filling = False
@@ -160,10 +163,13 @@ class Attributor:
         doc = self.doc
         for t in doc:
             lem = t.lemma_.lower()
-            if t.pos_ == "VERB" and (lem in _SPEECH or lem in _EVIDENCE) and not self.table.excluded(t.idx) \
-                    and not _reported(t):
+            if t.pos_ == "VERB" and lem in _ATTR_LEMMAS and not self._in_quote(t.idx):
                 src = _source_of(t)
-                if src is not None and not self.table.excluded(src.idx):
+                if src is None or self._in_quote(src.idx):
+                    continue
+                self._cues.append((t, src))
+                if lem in _CUE_LEMMAS and not self.table.excluded(t.idx) and not self.table.excluded(src.idx) \
+                        and not _reported(t):
                     sp = self._mention(src, t.text, "indirect")
                     # "officials said ... They added": a plural group is a "they"; a pronoun keeps
                     # the number of what it resolved to
@@ -210,6 +216,106 @@ class Attributor:
         if m is not None and self._filling:
             self.table.note_gender(m.name, tok.lower_)
         return m
+
+    # --- the document's attributions ----------------------------------------------------
+    def attributions(self) -> list[Attribution]:
+        """Every attribution of the document, in text order: quotations with their speakers,
+        reporting verbs with their sources and complements, "according to X" and headline
+        tags. Nested reports are listed each on their own."""
+        text, doc = self.text, self.doc
+        out: list[Attribution] = []
+        quote_cues: set[int] = set()
+        for q in self.quotes:
+            sp = q.speaker
+            body = trimmed(text, q.start, q.end)
+            if sp is None or sp.start is None or body is None:
+                continue
+            cue = self._cue_token(sp, q)
+            if cue is not None:
+                quote_cues.add(cue.i)
+                cs, ce, ct = cue.idx, cue.idx + len(cue), cue.text
+            else:
+                cs, ce, ct = q.start, q.start + 1, text[q.start]  # the quotation mark itself
+            out.append(_record(text, sp, ct, cs, ce, "direct", [body]))
+        for t, src in self._cues:
+            lem = t.lemma_.lower()
+            if t.i in quote_cues:
+                continue
+            content = self._verb_content(t, src)
+            if not content:
+                continue
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
+                continue  # "the storm left 40 homes flooded": an evidence verb needs a record
+            sp = self._mention(src, t.text, "indirect", self._via(t))
+            if sp is not None and sp.start is not None:
+                out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
+        for sent in doc.sents:
+            self._sentence_attributions(sent, out)
+        out.sort(key=lambda a: (a.content[0][0] if a.content else a.cue_start, a.cue_start))
+        return out
+
+    def _sentence_attributions(self, sent: Span, out: list[Attribution]) -> None:
+        """ "according to X" and a headline's closing tag: what the rest of the line reports."""
+        doc, text = self.doc, self.text
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to" \
+                    and not self._in_quote(t.idx):
+                objs = [o for o in doc[t.i + 1].children if o.dep_ == "pobj"]
+                sp = self._mention(objs[0], "according to", "according_to") if objs else None
+                if sp is not None and sp.start is not None:
+                    end = max(objs[0].right_edge.i + 1, t.i + 2)
+                    content = sentence_without(sent, t.i, end)
+                    if content:
+                        to = doc[t.i + 1]
+                        out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
+        tag = self._headline_tag(sent) if len(sent) >= 4 else None
+        if tag is not None and tag.start is not None:
+            cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
+            content = before(sent, cue.i)
+            if content:
+                out.append(_record(text, tag, cue.text, cue.idx, cue.idx + len(cue), "report", content))
+
+    def _verb_content(self, verb: Token, src: Token) -> list[tuple[int, int]]:
+        """What a reporting verb reports: its clausal complements, the object of a verb that puts
+        a figure forward, or the sentence before a cue that closes it."""
+        lem = verb.lemma_.lower()
+        parts: list[tuple[int, int]] = []
+        for c in verb.children:
+            clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
+            obj = c.dep_ == "dobj" and c.i != src.i and (lem in _OBJECT_CUES or lem not in _CONTENT_ONLY) \
+                and c.lemma_.lower() not in _ANNOUNCEMENTS
+            demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
+            if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
+                parts.extend(subtree_span(c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+        if parts:
+            return parts
+        sent = _sent(verb)
+        if _trailing_cue(verb) or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
+                                   and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–")
+                                   if verb.left_edge.i > sent.start else False):
+            return before(sent, verb.left_edge.i if not _trailing_cue(verb) else
+                          min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
+        return []
+
+    def _cue_token(self, sp: Speaker, q: _Quote) -> Optional[Token]:
+        """The token of a quotation's cue: the word ``sp.cue`` nearest the quotation, outside it."""
+        if not sp.cue or not sp.cue[:1].isalpha():
+            return None
+        lo, hi = max(0, q.start - 300), min(len(self.text), q.end + 300)
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None:
+            return None
+        best = None
+        for t in span:
+            if t.text == sp.cue and not (q.start <= t.idx < q.end):
+                d = min(abs(t.idx - q.start), abs(t.idx - q.end))
+                if best is None or d < best[0]:
+                    best = (d, t)
+        return best[1] if best else None
+
+    def _in_quote(self, off: int) -> bool:
+        k = bisect_right(self._qstarts, off) - 1
+        return k >= 0 and self.quotes[k].start < off < self.quotes[k].end
 
     # --- names --------------------------------------------------------------------------
     def _resolve_person(self, name: str) -> str:
@@ -833,7 +939,7 @@ class Attributor:
             src = _source_of(t)
             if src is None or src.i >= colon.i:
                 return None
-            if lem not in _SPEECH and not _is_evidence_source(src, lem):
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
                 return None
             return self._mention(src, t.text, "indirect", self._via(t))
         return None
@@ -975,6 +1081,14 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _record(text: str, sp: Speaker, cue: str, cue_start: int, cue_end: int, mode: str,
+            content: list[tuple[int, int]]) -> Attribution:
+    """An Attribution from a resolved speaker, its cue and the spans it reports."""
+    return Attribution(source=text[sp.start:sp.end], source_start=sp.start, source_end=sp.end,
+                       speaker=sp.name, speaker_type=sp.type, cue=cue, cue_start=cue_start, cue_end=cue_end,
+                       mode=mode, content=tuple(content))
 
 
 def _reported(verb: Token) -> bool:
