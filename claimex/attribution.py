@@ -65,6 +65,8 @@ _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its parag
 _DASHES = frozenset({"--", "—", "–"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
+_SHARE_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
+                          "most", "many", "majority", "some", "few"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -151,6 +153,7 @@ class Attributor:
             self.persons.append((start, name))
         self.persons.sort()
         self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
+        self._atts: Optional[list[Attribution]] = None
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._filling = True
         self._fill_table()
@@ -279,10 +282,15 @@ class Attributor:
         """What a reporting verb reports: its clausal complements, the object of a verb that puts
         a figure forward, or the sentence before a cue that closes it."""
         lem = verb.lemma_.lower()
+        if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in verb.children):
+            return []  # "put 12 rookies on the roster" estimates nothing; "put the cost at $5 million" does
         parts: list[tuple[int, int]] = []
         for c in verb.children:
+            if _misread_relative(c) is not None:
+                continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
-            obj = c.dep_ == "dobj" and c.i != src.i and (lem in _OBJECT_CUES or lem not in _CONTENT_ONLY) \
+            obj = c.dep_ == "dobj" and c.i != src.i \
+                and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
             if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
@@ -741,6 +749,32 @@ class Attributor:
     # --- claims -------------------------------------------------------------------------
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
+        sp = self._walk(span)
+        if sp is None:
+            # a figure inside what the document pass found reported: that attribution's speaker
+            sp = self._from_pass(span)
+        return sp
+
+    def _from_pass(self, span: Span) -> Optional[Speaker]:
+        """The speaker of the outermost attribution whose content holds ``span``."""
+        if _in_aside(span):
+            return None  # "the merger, which was valued at $6 billion, ...": the writer's aside
+        if self._atts is None:
+            self._atts = self.attributions()
+        best = None
+        for a in self._atts:
+            src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
+            if src is not None and (_is_share(src[0]) or src[0].lower_ in _SHARE_WORDS):
+                continue  # "four in ten said ...": respondents, whose words the walk has weighed
+            if any(x <= span.start_char and span.end_char <= y for x, y in a.content):
+                if best is None or a.content[0][0] < best.content[0][0]:
+                    best = a
+        if best is None:
+            return None
+        return Speaker(name=best.speaker, type=best.speaker_type, cue=best.cue, mode=best.mode,
+                       start=best.source_start, end=best.source_end)
+
+    def _walk(self, span: Span) -> Optional[Speaker]:
         q = self._quote_at(span.start_char, span.end_char)
         if q is not None and q.speaker is not None:
             return q.speaker
@@ -1081,6 +1115,17 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _in_aside(span: Span) -> bool:
+    """Whether ``span`` sits in a relative clause set off by a comma or a dash."""
+    cur, hops = span.root, 0
+    while cur.head.i != cur.i and hops < 30:
+        if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
+            return True
+        cur = cur.head
+        hops += 1
+    return False
 
 
 def _record(text: str, sp: Speaker, cue: str, cue_start: int, cue_end: int, mode: str,
