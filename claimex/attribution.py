@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -130,7 +130,9 @@ class Attributor:
         self.persons: list[tuple[int, str]] = []   # (offset, full name)
         self.orgs: list[tuple[int, str]] = []
         self.full: dict[str, str] = {}             # surname / short form -> full name
-        for ent in doc.ents:
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
+        for ent in self._ents:
             name = _clean_name(ent.text)
             if not name:
                 continue
@@ -145,7 +147,7 @@ class Attributor:
                 self.orgs.append((ent.start_char, name))
                 if name.lower() in _OUTLETS_LOWER:
                     self.full.setdefault(name, name)
-        covered = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        covered = {i for ent in self._ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         for name, start in _propn_names(doc, covered):
             parts = name.split()
             self.full.setdefault(parts[-1], name)
@@ -153,8 +155,10 @@ class Attributor:
             self.persons.append((start, name))
         self.persons.sort()
         self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
-        self._atts: Optional[list[Attribution]] = None
+        self._pieces: Optional[list[tuple[int, int, Attribution]]] = None  # content spans, by start
+        self._piece_starts: list[int] = []
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
+        self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
         self._filling = True
         self._fill_table()
         self._filling = False
@@ -181,6 +185,9 @@ class Attributor:
                         # "the analyst said ... she added": a singular person noun is a person
                         stype = "person" if sp.type == "anonymous" and not plural else sp.type
                         self.table.add(Mention(src.idx, sp.name, stype, plural, True))
+                        ent = _entity_of(src)
+                        if stype == "person" and ent is not None:
+                            self._title_gender(ent, sp.name)
             elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")):
                 ent = _entity_of(t)
                 if ent is None and t.pos_ == "NOUN" and t.tag_ == "NN" \
@@ -267,14 +274,14 @@ class Attributor:
                 sp = self._mention(objs[0], "according to", "according_to") if objs else None
                 if sp is not None and sp.start is not None:
                     end = max(objs[0].right_edge.i + 1, t.i + 2)
-                    content = sentence_without(sent, t.i, end)
+                    content = sentence_without(text, sent, t.i, end)
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
         tag = self._headline_tag(sent) if len(sent) >= 4 else None
         if tag is not None and tag.start is not None:
             cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
-            content = before(sent, cue.i)
+            content = before(text, sent, cue.i)
             if content:
                 out.append(_record(text, tag, cue.text, cue.idx, cue.idx + len(cue), "report", content))
 
@@ -294,14 +301,14 @@ class Attributor:
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
             if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
-                parts.extend(subtree_span(c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+                parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
         if parts:
             return parts
         sent = _sent(verb)
         if _trailing_cue(verb) or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
                                    and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–")
                                    if verb.left_edge.i > sent.start else False):
-            return before(sent, verb.left_edge.i if not _trailing_cue(verb) else
+            return before(self.text, sent, verb.left_edge.i if not _trailing_cue(verb) else
                           min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
         return []
 
@@ -333,13 +340,19 @@ class Attributor:
         return self.full.get(name, name)
 
     def _nearest(self, mentions: list[tuple[int, str]], before: int) -> Optional[str]:
-        best = None
-        for off, name in mentions:
-            if off < before:
-                best = name
-            else:
-                break
-        return best
+        """The name of the last mention that starts before ``before`` (``mentions`` are sorted)."""
+        k = bisect_left(mentions, before, key=lambda m: m[0])
+        return mentions[k - 1][1] if k > 0 else None
+
+    def _ents_in(self, start: int, end: int) -> list[Span]:
+        """The entities within tokens ``start:end`` (``doc.ents`` rebuilds the whole list per call)."""
+        k = bisect_left(self._ent_starts, start)
+        out = []
+        while k < len(self._ents) and self._ents[k].start < end:
+            if self._ents[k].end <= end:
+                out.append(self._ents[k])
+            k += 1
+        return out
 
     def _mention(self, tok: Token, cue: str, mode: str, via: Optional[str] = None) -> Optional[Speaker]:
         """Speaker for the source token attached to a cue: its phrase, type, title, resolved name."""
@@ -348,7 +361,8 @@ class Attributor:
             low = tok.lower_
             if low in ("he", "she", "him", "her"):
                 m = self._antecedent_name(tok)
-                name = m.name if m is not None else (self._nearest(self.persons, tok.idx) or tok.text)
+                # no speaker or subject fits: the latest person named outside quotations and credits
+                name = m.name if m is not None else (self._nearest(self._free_persons, tok.idx) or tok.text)
                 return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
@@ -408,8 +422,7 @@ class Attributor:
                            start=phrase.start_char, end=phrase.end_char)
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
-                 and e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        inner = [e for e in self._ents_in(phrase.start, phrase.end) if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
         appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
                  and e.label_ == "PERSON"]
         if appos and lemma not in _DOC_NOUNS:
@@ -759,16 +772,23 @@ class Attributor:
         """The speaker of the outermost attribution whose content holds ``span``."""
         if _in_aside(span):
             return None  # "the merger, which was valued at $6 billion, ...": the writer's aside
-        if self._atts is None:
-            self._atts = self.attributions()
+        if self._pieces is None:
+            self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
+                                  key=lambda p: p[0])
+            self._piece_starts = [p[0] for p in self._pieces]
         best = None
-        for a in self._atts:
+        k = bisect_right(self._piece_starts, span.start_char)
+        # a content span lies within a sentence or a quotation: look back a bounded stretch only
+        while k > 0 and self._pieces[k - 1][0] >= span.start_char - 2 * _MAX_QUOTE:
+            k -= 1
+            x, y, a = self._pieces[k]
+            if not (x <= span.start_char and span.end_char <= y):
+                continue
             src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
             if src is not None and (_is_share(src[0]) or src[0].lower_ in _SHARE_WORDS):
                 continue  # "four in ten said ...": respondents, whose words the walk has weighed
-            if any(x <= span.start_char and span.end_char <= y for x, y in a.content):
-                if best is None or a.content[0][0] < best.content[0][0]:
-                    best = a
+            if best is None or a.content[0][0] < best.content[0][0]:
+                best = a
         if best is None:
             return None
         return Speaker(name=best.speaker, type=best.speaker_type, cue=best.cue, mode=best.mode,
@@ -1111,7 +1131,7 @@ class Attributor:
         if lemma in _DOC_NOUNS and len(lead) <= 3:
             return Speaker(name=lead.text, type="document", cue=":", mode="report",
                            start=lead.start_char, end=lead.end_char)
-        ents = [e for e in self.doc.ents if e.start == lead.start and e.end == lead.end]
+        ents = [e for e in self._ents_in(lead.start, lead.end) if e.start == lead.start and e.end == lead.end]
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None

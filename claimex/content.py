@@ -24,7 +24,7 @@ def trimmed(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return (start, end) if end > start else None
 
 
-def subtree_span(tok: Token, skip: Iterable[Token] = ()) -> list[tuple[int, int]]:
+def subtree_span(text: str, tok: Token, skip: Iterable[Token] = ()) -> list[tuple[int, int]]:
     """Character spans of ``tok``'s subtree, cut around the subtrees of ``skip`` (a source that the
     parser hung inside the reported clause)."""
     doc = tok.doc
@@ -37,26 +37,29 @@ def subtree_span(tok: Token, skip: Iterable[Token] = ()) -> list[tuple[int, int]
         at = max(at, b)
     if at < right:
         pieces.append((at, right))
-    return _char_spans(doc, pieces)
+    return _char_spans(text, doc, pieces)
 
 
-def before(sent: Span, end_tok: int) -> list[tuple[int, int]]:
+def before(text: str, sent: Span, end_tok: int) -> list[tuple[int, int]]:
     """The sentence's text before token ``end_tok``: what a closing cue reports."""
-    return _char_spans(sent.doc, [(sent.start, end_tok)])
+    return _char_spans(text, sent.doc, [(sent.start, end_tok)])
 
 
-def sentence_without(sent: Span, a: int, b: int) -> list[tuple[int, int]]:
+def sentence_without(text: str, sent: Span, a: int, b: int) -> list[tuple[int, int]]:
     """The sentence around tokens ``a:b`` (an "according to X" phrase)."""
-    return _char_spans(sent.doc, [(sent.start, a), (b, sent.end)])
+    return _char_spans(text, sent.doc, [(sent.start, a), (b, sent.end)])
 
 
-def _char_spans(doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _char_spans(text: str, doc: Doc, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges as trimmed character spans (``text`` is ``doc.text``, which spaCy rebuilds
+    on every access)."""
     out = []
     for a, b in pieces:
         if b <= a:
             continue
-        span = doc[a:b]
-        t = trimmed(doc.text, span.start_char, span.end_char)
+        start = doc[a].idx
+        end = doc[b - 1].idx + len(doc[b - 1])
+        t = trimmed(text, start, end)
         if t is not None:
             out.append(t)
     return out

@@ -22,6 +22,7 @@ _FEMALE = frozenset(_E["female_words"])  # "Ms.", "her": the person is a she
 _PLURAL_NOUNS = frozenset(_E["plural_collectives"])  # "police", "staff": plural without an -s
 _CREDIT = re.compile(_E["credit_line"], re.IGNORECASE)  # "Photo: Ana Ruiz / Daily Ledger", "By Ana Ruiz"
 _ORG_TYPES = frozenset({"organization", "outlet", "document"})
+_LOOKBACK = 200  # mentions: a pronoun refers back a bounded way, which keeps the pass linear
 
 
 @dataclass
@@ -43,6 +44,7 @@ class EntityTable:
         self._quotes = sorted(quotes)
         self._qstarts = [a for a, _ in self._quotes]
         self.mentions: list[Mention] = []
+        self._starts: list[int] = []  # the mentions' offsets, for bisection
         self.gender: dict[str, str] = {}  # person name -> "m" / "f", from titles and resolved pronouns
 
     def excluded(self, off: int) -> bool:
@@ -59,15 +61,11 @@ class EntityTable:
         """Enter a mention; mentions arrive in document order (a late one is inserted in place)."""
         if self.excluded(m.start):
             return
-        if self.mentions and self.mentions[-1].start > m.start:
-            k = bisect_left([x.start for x in self.mentions], m.start)
-            if k < len(self.mentions) and self.mentions[k].start == m.start:
-                return
-            self.mentions.insert(k, m)
+        k = bisect_left(self._starts, m.start)
+        if k < len(self._starts) and self._starts[k] == m.start:
             return
-        if self.mentions and self.mentions[-1].start == m.start:
-            return
-        self.mentions.append(m)
+        self.mentions.insert(k, m)  # nearly always at the end: mentions come in text order
+        self._starts.insert(k, m.start)
 
     def note_gender(self, name: str, word: str) -> None:
         """Record a person's gender from a title or pronoun that refers to them."""
@@ -80,8 +78,9 @@ class EntityTable:
     def antecedent(self, pronoun: str, before: int) -> Optional[Mention]:
         """The latest mention before ``before`` that ``pronoun`` can refer to."""
         low = pronoun.lower()
-        k = bisect_left([x.start for x in self.mentions], before)
-        for m in reversed(self.mentions[:k]):
+        k = bisect_left(self._starts, before)
+        for i in range(k - 1, max(-1, k - 1 - _LOOKBACK), -1):
+            m = self.mentions[i]
             if _compatible(low, m, self.gender.get(m.name)):
                 return m
         return None

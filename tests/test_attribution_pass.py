@@ -1,0 +1,183 @@
+"""The document's attribution pass: the entity table, the attributions as data, and the rules
+that read a figure's source from the verb, the headline or the forecast that carries it.
+All sentences are invented."""
+import pickle
+import time
+
+import pytest
+import spacy
+
+import claimex
+from claimex.attribution import Attributor
+from claimex.entities import EntityTable, Mention
+from claimex.records import Attribution
+from conftest import one
+
+
+# --- the entity table ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, needle, name", [
+    # the latest speaker of a compatible type, not the last name
+    ("The Lakeview Institute said exports to Brazil would fall. It said imports would rise 4 percent.",
+     "4 percent", "Lakeview Institute"),
+    # a name inside a quotation is never an antecedent
+    ('Tom Brandt said the port was busy. "Ask Dario Fenn about it," he said. He said 40 ships docked.',
+     "40", "Tom Brandt"),
+    # nor a name on a photo-credit line
+    ("Tom Brandt said the port was busy.\n\nPhoto: Dario Fenn / Daily Ledger\n\nHe said 40 ships docked.",
+     "40", "Tom Brandt"),
+    # a courtesy title tells the gender: "she" skips the later Mr.
+    ("Ms. Lena Voss said the fund was short. Mr. Ivo Petrak said the board disagreed. "
+     "She said 30 staff had quit.", "30", "Lena Voss"),
+    # "they" is a plural group that spoke before
+    ("Port officials said the harbor was full. They said 40 ships waited offshore.", "40", "Port officials"),
+    # "the organisation" with no name of its own goes on with the latest one; "it" follows it
+    ("The Corvale Research Unit said trade would slow. The independent research organisation cut "
+     "its outlook for Chile. It said exports would fall to 12 billion dlrs.", "12 billion dlrs",
+     "Corvale Research Unit"),
+])
+def test_pronoun_sources_resolve_through_the_table(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
+
+
+def test_reported_speakers_are_not_antecedents(ex):
+    # "expected the bureau to post ...": the bureau is reported, the institute still speaks
+    text = ("The Lakeview Institute said trade would slow. It said it expected the bureau to post a "
+            "surplus. It said imports would rise 6 percent.")
+    assert one(ex, text, "6 percent").speaker.name == "Lakeview Institute"
+
+
+def test_entity_table_unit():
+    text = 'Ana said "Bo left." Then more.'
+    table = EntityTable(text, [(8, 18)])
+    table.add(Mention(0, "Ana Ruiz", "person"))
+    table.add(Mention(10, "Bo Kent", "person"))  # inside the quotation: never entered
+    table.add(Mention(20, "Harbor Board", "organization"))
+    assert [m.name for m in table.mentions] == ["Ana Ruiz", "Harbor Board"]
+    assert table.antecedent("she", 25).name == "Ana Ruiz"
+    assert table.antecedent("it", 25).name == "Harbor Board"
+    assert table.antecedent("it", 5) is None
+    table.note_gender("Ana Ruiz", "he")
+    assert table.antecedent("she", 25) is None
+    assert table.antecedent("they", 25) is None
+
+
+# --- rules over a figure's own clause ---------------------------------------------------------
+@pytest.mark.parametrize("text, needle, name", [
+    # a reporting verb whose object holds the figure
+    ("A spokeswoman for the transit authority confirmed a $12 million cut in bus funding.", "$12 million",
+     "spokeswoman for the transit authority"),
+    ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
+    # a headline that closes on a source tag
+    ("Storm cuts power to 40,000 homes in Ohio: report\n\nCrews worked through the night.", "40,000", "report"),
+    # a demand with "for" over an infinitive or a predicate
+    ("The governor called for school funding to be raised to $2 billion, a 20% increase.", "$2 billion",
+     "governor"),
+    ("Some senators have long called for an increase in spending to bring the total to 4% of GDP.", "4%",
+     "senators"),
+    # a forecaster's own forecast
+    ("The Lakeview Institute cut its growth forecast for Peru to 2.1 pct from 2.8 pct.", "2.1 pct",
+     "Lakeview Institute"),
+    ("That was enough to hold the fund's estimate of global growth steady at 3.1 percent this year.",
+     "3.1 percent", "fund"),
+])
+def test_figure_source_rules(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The coach put 12 rookies on the roster.", "12"),           # "put" estimates only with "at"
+    ("The plan adds 45 officers to the force.", "45"),           # a deed, not a report
+    ("Officials vowed to hire nurses. The storm left 40 homes flooded.", "40"),
+    ("A new study of harbors is due. Ships carry 900 tons: a record for the port.", "900"),  # no closing tag
+])
+def test_no_source_for_figures_outside_any_report(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
+
+
+# --- attributions as data -------------------------------------------------------------------
+def test_attributions_api():
+    text = ("The Lakeview Institute said exports to Brazil would fall. It said imports would rise 4 percent. "
+            '"We hired 300 people," said Rosa Quint.')
+    atts = claimex.attributions(text)
+    assert all(isinstance(a, Attribution) for a in atts)
+    by_cue = {(a.cue, a.cue_start): a for a in atts}
+    first = by_cue[("said", text.index("said"))]
+    assert (first.source, first.speaker, first.speaker_type, first.mode) == \
+        ("The Lakeview Institute", "Lakeview Institute", "organization", "indirect")
+    assert [text[a:b] for a, b in first.content] == ["exports to Brazil would fall"]
+    second = by_cue[("said", text.index("said", text.index("It said")))]
+    assert second.source == "It" and second.speaker == "Lakeview Institute"
+    assert text[second.source_start:second.source_end] == "It"
+    assert [text[a:b] for a, b in second.content] == ["imports would rise 4 percent"]
+    quote = [a for a in atts if a.mode == "direct"]
+    assert len(quote) == 1 and quote[0].speaker == "Rosa Quint"
+    assert [text[a:b] for a, b in quote[0].content] == ["We hired 300 people"]
+    assert text[quote[0].cue_start:quote[0].cue_end] == "said"
+
+
+def test_attributions_cover_according_to_and_headline_tags():
+    text = "Storm cuts power to 40,000 homes: report\n\nThe bridge carries 9,000 cars a day, according to the state agency."
+    atts = claimex.attributions(text)
+    modes = {a.mode: a for a in atts}
+    assert [text[a:b] for a, b in modes["report"].content] == ["Storm cuts power to 40,000 homes"]
+    acc = modes["according_to"]
+    assert acc.cue == "according to" and text[acc.cue_start:acc.cue_end] == "according to"
+    assert [text[a:b] for a, b in acc.content] == ["The bridge carries 9,000 cars a day"]
+
+
+def test_attributions_round_trip_and_bad_input():
+    att = claimex.attributions("Officials said 30 roads were closed.")[0]
+    assert Attribution.from_dict(att.to_dict()) == att
+    assert pickle.loads(pickle.dumps(att)) == att
+    assert claimex.attributions("") == [] and claimex.attributions("   \n") == []
+    assert claimex.attributions("No one speaks here at all.") == []
+    with pytest.raises(TypeError):
+        claimex.attributions(b"bytes")
+
+
+def test_claim_speaker_agrees_with_the_attribution_holding_it(ex):
+    text = "Officials estimated that 2,000 homes lost power. It said nothing else."
+    claim = one(ex, text, "2,000")
+    holding = [a for a in ex.attributions(text)
+               if any(a0 <= claim.quantity.start and claim.quantity.end <= b0 for a0, b0 in a.content)]
+    assert holding and holding[0].speaker == claim.speaker.name
+
+
+def test_doc_attributions_survive_multiprocess(nlp):
+    local = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["claimex"])
+    local.add_pipe("claimex")
+    texts = ["Officials said 30 roads were closed. The mayor said crews cleared 12 of them."] * 4
+    serial = [d._.attributions for d in local.pipe(texts)]
+    parallel = [d._.attributions for d in local.pipe(texts, n_process=2)]
+    assert parallel == serial and len(serial[0]) == 2
+    assert isinstance(serial[0][0], dict) and serial[0][0]["speaker"] == "Officials"
+
+
+# --- linear in the document's length ----------------------------------------------------------
+_PARA = ('Harbor Commissioner Ines Valdor said crews unloaded 310 containers on Monday. "We will hire '
+         '40 more dockworkers," she said. The port authority said it expected 12 ships, according to '
+         'the schedule. It added that fees rose 3 percent. Officials said they would meet again.\n\n')
+
+
+def _pass_seconds(doc, reps=3):
+    best = float("inf")
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        a = Attributor(doc)
+        a.attributions()
+        for s in doc.sents:
+            for t in s:
+                if t.like_num:
+                    a.speaker(doc[t.i:t.i + 1])
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_attribution_pass_is_linear(nlp):
+    small = nlp(_PARA * 40, disable=["claimex"])
+    large = nlp(_PARA * 80, disable=["claimex"])
+    t1, t2 = _pass_seconds(small), _pass_seconds(large)
+    # twice the text: about twice the time (a quadratic pass would take four times as long)
+    assert t2 < 3.0 * t1 + 0.05, (t1, t2)
