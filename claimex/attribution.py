@@ -24,6 +24,7 @@ _C = load("cues.json")
 _SPEECH = frozenset(_C["speech_verbs"])
 _EVIDENCE = frozenset(_C["evidence_verbs"])
 _CUE_LEMMAS = _SPEECH | _EVIDENCE
+_SHARE_NOUNS = frozenset(_C["share_nouns"])  # "a majority -- 58% -- said": poll respondents
 _FORECAST_NOUNS = frozenset(_C["forecast_nouns"])  # "cut its forecast to 2 pct": the owner's figure
 _HEADLINE_TAGS = frozenset(_C["headline_tags"])  # "Storm cuts power to 40,000 homes: report"
 _DOC_NOUNS = frozenset(_C["document_nouns"])
@@ -65,8 +66,6 @@ _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its parag
 _DASHES = frozenset({"--", "—", "–"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
-_SHARE_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half",
-                          "most", "many", "majority", "some", "few"})
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -447,6 +446,9 @@ class Attributor:
             # "the bureau" -> the latest organisation named with that word ("U.S. Census Bureau")
             name = self._nearest([(o, n) for o, n in self.orgs if low in n.lower().split()
                                   or lemma in n.lower().split()], tok.idx)
+            mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+            if name and any(m not in name.lower() for m in mods):
+                name = None  # "the independent research institute" describes another than the "Trade Institute"
             if name:
                 return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
                                start=phrase.start_char, end=phrase.end_char)
@@ -770,8 +772,6 @@ class Attributor:
 
     def _from_pass(self, span: Span) -> Optional[Speaker]:
         """The speaker of the outermost attribution whose content holds ``span``."""
-        if _in_aside(span):
-            return None  # "the merger, which was valued at $6 billion, ...": the writer's aside
         if self._pieces is None:
             self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
                                   key=lambda p: p[0])
@@ -785,7 +785,7 @@ class Attributor:
             if not (x <= span.start_char and span.end_char <= y):
                 continue
             src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
-            if src is not None and (_is_share(src[0]) or src[0].lower_ in _SHARE_WORDS):
+            if src is not None and (_is_share(src[0]) or any(_is_share(t) for t in src)):
                 continue  # "four in ten said ...": respondents, whose words the walk has weighed
             if best is None or a.content[0][0] < best.content[0][0]:
                 best = a
@@ -813,8 +813,10 @@ class Attributor:
         pending_share = False  # "67 percent said ...": respondents, whose poll may be named in the sentence
         share_said = False
         while cur.head.i != cur.i and hops < 30:
-            if (cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur)) \
-                    or _misread_relative(cur) is not None:
+            # "Ortiz, who has zero endorsements, said ...": a relative clause on the source, which the
+            # parser hung under the cue, is the writer's aside; one inside the reported clause ("said
+            # exports, which grew 9%, would slow") is part of the report
+            if _misread_relative(cur) is not None:
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS \
                     and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
@@ -881,7 +883,7 @@ class Attributor:
                     if aside and not (pending is None and _trailing_cue(cur)):
                         # "..., which was valued at $62.5 billion, ...": the article's aside; under a
                         # cue that closes the sentence ("..., the AP reported.") all of it is reported
-                        return pending or self._according_to(sent, trailing_only=True)
+                        return pending or self._according_to(sent, trailing_only=True, span=span)
                     if lem in _SPEECH or lem in _INTENT or put_forward or record \
                             or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
@@ -892,12 +894,12 @@ class Attributor:
         if pending is not None:
             # "X previously reported, the foundation refused to release 1,076 names": a cue closing
             # the sentence reports all of it
-            trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True)
+            trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True, span=span)
             if trailing is None and pending_share:
                 # "67 percent said they ... in a Post-ABC poll": respondents answer the poll, which reports it
-                trailing = self._according_to(sent) or self._in_source(sent, span)
+                trailing = self._according_to(sent, span=span) or self._in_source(sent, span)
             return trailing or pending
-        sp = self._according_to(sent)
+        sp = self._according_to(sent, span=span)
         if sp is not None:
             return sp
         sp = self._in_source(sent, span)
@@ -1026,7 +1028,7 @@ class Attributor:
                 return sp
         return None
 
-    def _according_to(self, sent: Span, trailing_only: bool = False) -> Optional[Speaker]:
+    def _according_to(self, sent: Span, trailing_only: bool = False, span: Optional[Span] = None) -> Optional[Speaker]:
         """ "according to X"; with ``trailing_only``, only one that closes the sentence after a comma
         ("..., which stood at 263, according to the AP."), which reports all of it."""
         doc = self.doc
@@ -1036,6 +1038,8 @@ class Attributor:
                 objs = [o for o in to.children if o.dep_ == "pobj"]
                 if not objs:
                     continue
+                if span is not None and objs[0].left_edge.i <= span.start and span.end <= objs[0].right_edge.i + 1:
+                    continue  # "according to the firm, which was valued at $3 billion, ...": the writer's aside
                 if trailing_only and not (t.i > sent.start and doc[t.i - 1].text == ","
                                           and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
                     continue
@@ -1135,17 +1139,6 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
-
-
-def _in_aside(span: Span) -> bool:
-    """Whether ``span`` sits in a relative clause set off by a comma or a dash."""
-    cur, hops = span.root, 0
-    while cur.head.i != cur.i and hops < 30:
-        if cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur):
-            return True
-        cur = cur.head
-        hops += 1
-    return False
 
 
 def _record(text: str, sp: Speaker, cue: str, cue_start: int, cue_end: int, mode: str,
@@ -1338,12 +1331,19 @@ def _sources(verb: Token) -> list[Token]:
         if left is not None:
             out = [left]  # "Marcel Lazar, 44, said ..." with the name parsed as an apposition
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
-            and not any(c.dep_ == "auxpass" for c in verb.children):
+            and not any(c.dep_ == "auxpass" for c in verb.children) \
+            and not _reduced_passive(verb):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
         owner = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
             out = [owner]  # "an analysis of other data identified ...": the analysis
     return out
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "3,200 cases reported statewide", "the figures cited": a participle on a noun, which names
+    what was reported, not who reported it."""
+    return verb.dep_ == "acl" and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in verb.children)
 
 
 def _up_to_conj(chain: list[Token]) -> list[Token]:
@@ -1471,7 +1471,9 @@ def _antecedent(t: Token) -> Token:
 
 
 def _is_share(t: Token) -> bool:
-    """A number standing for people: "59 percent", "Those over 60", "two in three"."""
+    """A number or share standing for people: "59 percent", "Those over 60", "two in three", "a majority"."""
+    if t.lemma_.lower() in _SHARE_NOUNS and t.ent_type_ not in ("ORG", "PERSON"):
+        return True
     return (t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL")) \
         and t.ent_type_ not in ("DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY")
 

@@ -56,9 +56,14 @@ def test_own_voice_and_no_carry_over(ex):
     assert one(ex, text, "2,100").speaker is None
 
 
-def test_aside_in_own_voice_gets_no_speaker(ex):
-    text = "Analysts said the merger, which was valued at $62.5 billion, would close soon."
-    assert one(ex, text, "$62.5 billion").speaker is None
+def test_aside_inside_the_report_is_reported_one_on_the_source_is_not(ex):
+    # a relative clause set off by commas inside the reported clause is part of the report
+    text = "Analysts said the merger, which was valued at $41.5 billion, would close soon."
+    assert one(ex, text, "$41.5 billion").speaker.name == "Analysts"
+    # one attached to the source is the writer's aside
+    text = "According to the ferry company, which was valued at $3.5 billion last year, fares fell 10 percent."
+    assert one(ex, text, "$3.5 billion").speaker is None
+    assert one(ex, text, "10 percent").speaker.name == "ferry company"
 
 
 def test_unbalanced_quotes_do_not_swallow_the_article(ex):
@@ -326,9 +331,9 @@ _DUPLEX = ("A four-year decline in county deficits will end this year, sooner th
     # a cue closing the sentence reports its relative clauses too
     ("In Ames, Ruiz made a stop at the Bluebird diner, where 14 people were hurt in a fire in June, "
      "the Associated Press reported Friday.", "14", "Associated Press"),
-    # a relative clause beside a cue that does not close the sentence is the writer's aside
+    # a relative clause on the cue's source is the writer's aside; one inside the report is reported
     ("The firm, which was valued at $62.5 billion, said it would hire 300 people.", "$62.5 billion", None),
-    ("Officials said the merger, which was valued at $9 billion, would close in May.", "$9 billion", None),
+    ("Officials said the merger, which was valued at $9 billion, would close in May.", "$9 billion", "Officials"),
     # a dash after a closing cue returns to the writer
     (_DUPLEX, "four", "state budget office"),
     (_DUPLEX, "3", None),
