@@ -38,7 +38,7 @@ _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
 _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Poll": no person's name
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
-_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Nabisco announced ...": a time, not a report
+_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
 _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
@@ -53,10 +53,10 @@ _ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES  # every verb that can open 
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
-_FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
+_FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
-_VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Bolton's view", "in the mayor's estimation": the owner's claim
+_VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
@@ -207,7 +207,9 @@ class Attributor:
                 name = _clean_name(ent.text)
                 if not name:
                     continue
-                if ent.label_ == "PERSON":
+                # a lone surname seen before as a person's full name is that person, whatever the NER says now
+                surname = len(ent) == 1 and " " in self.full.get(name, "") and self.full[name] not in _OUTLETS
+                if ent.label_ == "PERSON" or surname:
                     name = self._resolve_person(name)
                     self.table.add(Mention(ent.start_char, name, "person", False, False))
                     self._title_gender(ent, name)
@@ -215,7 +217,7 @@ class Attributor:
                     self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
 
     def _title_gender(self, ent: Span, name: str) -> None:
-        """ "Ms. Arlen", "Mr. Toller": a courtesy title tells the person's gender."""
+        """ "Ms. Arliss", "Mr. Toller": a courtesy title tells the person's gender."""
         for i in (ent.start - 1, ent.start):
             if 0 <= i < len(self.doc):
                 self.table.note_gender(name, self.doc[i].lower_)
@@ -382,7 +384,7 @@ class Attributor:
                                start=phrase.start_char, end=phrase.end_char)
             return None
         if tok.pos_ not in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.is_alpha:
-            # "said Skelly" with the name mis-tagged: a surname, resolved like one
+            # "said Skerritt" with the name mis-tagged: a surname, resolved like one
             return Speaker(name=self._resolve_person(tok.text), type="person", cue=cue, mode=mode, via=via,
                            start=tok.idx, end=tok.idx + len(tok))
         ent = _entity_of(tok)
@@ -425,7 +427,7 @@ class Attributor:
         appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
                  and e.label_ == "PERSON"]
         if appos and lemma not in _DOC_NOUNS:
-            # "A spokeswoman, Anna Richardson, said": the apposition names her
+            # "A spokeswoman, Anya Rickard, said": the apposition names her
             e = appos[0]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=tok.text if tok.text in _TITLES or tok.lemma_ in _TITLES else None,
@@ -436,8 +438,8 @@ class Attributor:
                            start=phrase.start_char, end=phrase.end_char)
         if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
                 and not any(t.dep_ == "prep" for t in doc[tok.i + 1:inner[-1].start]):
-            # "a spokeswoman, Anna White," names her; "several Ruiz supporters" and "supporters of
-            # Dana Ortiz" are not Ortiz
+            # "a spokeswoman, Anya White," names her; "several Ruvane supporters" and "supporters of
+            # Dara Ortiz" are not Ortiz
             e = inner[-1]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
@@ -464,7 +466,7 @@ class Attributor:
     def _quote_speakers(self) -> None:
         prev: Optional[_Quote] = None
         for q in self.quotes:
-            # "Osuna told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
+            # "Osmund told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
             # sentence after it names
             q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
             q.speaker = q.speaker or self._speaker_near_quote(q) or self._announced(q)
@@ -535,7 +537,7 @@ class Attributor:
         return best
 
     def _only_cue_between(self, prev: _Quote, q: _Quote) -> bool:
-        """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with no sentence of
+        """ "“...,” Espinel said. “...”": a later quote of the same paragraph, with no sentence of
         the writer's own in between, goes on in the same voice."""
         if "\n" in self.text[prev.end:q.start] or q.start - prev.end > 400:
             return False
@@ -557,7 +559,7 @@ class Attributor:
         return True
 
     def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
-        """ "Cruz continued:" / "The headline reads:" / "Partial transcript as follows:" before a
+        """ "Crewe continued:" / "The headline reads:" / "Partial transcript as follows:" before a
         quotation: the sentence closing on the colon names who speaks."""
         return self._colon_before(q.start)
 
@@ -599,7 +601,7 @@ class Attributor:
                     sp = self._mention(s0, root.text, "direct", self._via(root))
                     if sp is not None:
                         return sp
-        # "HEADLINE - Dana Whitfield: “...”": a person's name right before the colon
+        # "HEADLINE - Dara Whitfield: “...”": a person's name right before the colon
         ent = _entity_of(lead[-1])
         if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
             return self._person_label(ent)
@@ -616,7 +618,7 @@ class Attributor:
                                    start=name.start_char, end=name.end_char)
                 return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
                                mode="direct", start=name.start_char, end=name.end_char)
-        # a bare name or a "word"-like noun before the colon: "Dana Whitfield:", "Ortiz's word:"
+        # a bare name or a "word"-like noun before the colon: "Dara Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
             head = head.head
@@ -675,8 +677,8 @@ class Attributor:
                         return sp
             if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) \
                     and 0 <= t.idx - q.end < 40:
-                # "“...,” Bozell answers.", "“...,” the ministry states in its report", "“...,” the
-                # Saudis state": the reporting verb tagged as a noun, the name as its compound
+                # "“...,” Bozwell answers.", "“...,” the ministry states in its report", "“...,” the
+                # Marovians state": the reporting verb tagged as a noun, the name as its compound
                 names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in _ORG_ANAPHORS or c.lemma_.lower() in _DOC_NOUNS
                               or c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _ANON)]
@@ -713,7 +715,7 @@ class Attributor:
         return None
 
     def _via(self, verb: Token) -> Optional[str]:
-        """The outlet spoken to or through: "told the Post", "said on CNN", "told Axios"."""
+        """The outlet spoken to or through: "told the Post", "said on CNN", "told the Clarion"."""
         for c in verb.children:
             if c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
                 cands = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
@@ -860,7 +862,7 @@ class Attributor:
                     continue
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
-                    continue  # "Trump said in August after Nabisco announced 600 layoffs": Nabisco's, not his
+                    continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
                 if (pending is not None or share_said) and below.dep_ == "advcl" \
                         and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children):
                     break  # "While one firm says there are 2,400, another says ...": the first firm's
@@ -939,7 +941,7 @@ class Attributor:
                        end=tag.idx + len(tag))
 
     def _tail_cue(self, span: Span) -> Optional[Speaker]:
-        """ "..., fundraising documents show." / "..., O'Keefe notes.": a sentence that closes on a
+        """ "..., fundraising documents show." / "..., O'Dowd notes.": a sentence that closes on a
         comma, a short noun phrase and a cue word, however the parser read those words."""
         sent = _sent(span[0])
         toks = [t for t in sent if not (t.is_punct or t.is_space)]
@@ -1014,7 +1016,7 @@ class Attributor:
                 if o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES:
                     source = o
                 elif c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
-                    source = poss[0]  # "in Bolton's view": the owner
+                    source = poss[0]  # "in Boltwood's view": the owner
                 else:
                     continue
                 gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - (o.idx + len(o))
@@ -1083,12 +1085,14 @@ class Attributor:
         return None
 
     def _colon_block(self, span: Span) -> Optional[Speaker]:
-        """ "Soerens argued that:" closing a paragraph, or a transcript label ("Matthews: ...")
+        """ "Varnholt argued that:" closing a paragraph, or a transcript label ("Mathison: ...")
         opening one: the paragraph that follows, or the labelled one, is that speaker's."""
         text = self.text
         para = text.rfind("\n", 0, span.start_char) + 1
         sp = None
         label = _LABEL.match(text, para, para + 60)
+        if label is not None and _tally_line(self.doc, label.end(), span):
+            label = None  # "Dara Vell: 2,316 delegates": a tally under a name, nobody's words
         if label is not None and span.start_char > label.end() and not _POSSESSIVE.search(label.group(1)):
             tok = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
             if tok is not None:
@@ -1115,7 +1119,7 @@ class Attributor:
                        mode="direct", start=person.start_char, end=person.end_char)
 
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
-        """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
+        """ "Poll: 3 Senate races are tight" / "Gingold: Trump must pick a running mate": a
         headline-style line that opens with a name or a poll and a colon."""
         sent = _sent(span[0])
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -1126,7 +1130,7 @@ class Attributor:
             return None
         lead = self.doc[sent.start:colon.i]
         rest = self.doc[colon.i + 1:sent.end]
-        if len(rest) and rest[0].like_num and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
             return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         if not all(t.text[:1].isupper() or t.is_punct for t in lead):
             return None
@@ -1139,6 +1143,26 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _clause_verb(t: Token) -> bool:
+    """A verb that makes a clause, not a participle on a noun ("2,316 pledged delegates")."""
+    return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")
+
+
+def _tally_line(doc: Doc, label_end: int, span: Span) -> bool:
+    """ "Dara Vell: 2,316 delegates": the words after a label's colon open with the number and the
+    rest of the line holds no verb."""
+    if span[0].idx - label_end > 1:
+        return False
+    k = span.start
+    while k < len(doc) and not doc[k].is_space:
+        if _clause_verb(doc[k]):
+            return False
+        if "\n" in doc[k].whitespace_:
+            break
+        k += 1
+    return True
 
 
 def _record(text: str, sp: Speaker, cue: str, cue_start: int, cue_end: int, mode: str,
@@ -1205,7 +1229,7 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
 
 def _clean_name(s: str) -> str:
     s = re.sub(r"['’]s$", "", s.strip())
-    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Dana Whitfield": a headline run into the name
+    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Dara Whitfield": a headline run into the name
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+", "", s)
     return s.strip(" ,.:;\"“”")
@@ -1269,7 +1293,7 @@ def _phrase(tok: Token) -> Span:
 
 
 def _title(ent: Span) -> Optional[str]:
-    """ "White House spokesperson Abigail Jackson" -> "White House spokesperson"."""
+    """ "White House spokesperson Abilene Jaxley" -> "White House spokesperson"."""
     doc = ent.doc
     root = ent.root
     mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
@@ -1321,15 +1345,15 @@ def _sources(verb: Token) -> list[Token]:
         if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
                 and nxt.text[:1].isupper() and nxt.text.isalpha() and not nxt.is_sent_start \
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
-            out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
+            out = [nxt]  # "..., said Skerritt.": an inverted name the tagger took for an adverb
     if not out and verb.lemma_.lower() in _SPEECH:
         inverted = _inverted_subject(verb)
         if inverted is not None:
-            out = [inverted]  # "“...,” said Robert Reich, who ...": the name parsed into the quote's clause
+            out = [inverted]  # "“...,” said Rupert Reinholt, who ...": the name parsed into the quote's clause
     if not out and verb.lemma_.lower() in _SPEECH:
         left = _left_name(verb)
         if left is not None:
-            out = [left]  # "Marcel Lazar, 44, said ..." with the name parsed as an apposition
+            out = [left]  # "Marius Lazenby, 44, said ..." with the name parsed as an apposition
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children) \
             and not _reduced_passive(verb):
@@ -1380,7 +1404,7 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
         return None
     while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \
             and doc[j + 1].text[:1].isupper() == doc[j].text[:1].isupper():
-        j += 1  # "said Robert Reich", "said a campaign spokesman": the phrase's last word
+        j += 1  # "said Rupert Reinholt", "said a campaign spokesman": the phrase's last word
     return doc[j]
 
 
@@ -1498,7 +1522,7 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
         + [c for c in cands if c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge)]
     if cands and verb.lemma_.lower() in _SPEECH and not any(c.dep_ == "nsubj" for c in verb.children) \
             and (left := _left_name(verb)) is not None:
-        cands.append(left)  # "“...” the paper's editor Steven Ginsberg responded": the subject inherited from the quote is not it
+        cands.append(left)  # "“...” the paper's editor Stellan Ginsford responded": the subject inherited from the quote is not it
     for c in cands:
         ph = _phrase(c)
         if ph.end_char <= avoid[0] or ph.start_char >= avoid[1]:
@@ -1533,7 +1557,7 @@ def _past_dash(verb: Token, span: Span) -> bool:
 
 
 def _leading_cue(verb: Token) -> bool:
-    """ "The Gazette previously reported, the council refused ...": a cue opening its sentence,
+    """ "The Ledger previously reported, the council refused ...": a cue opening its sentence,
     closed by a comma, with nothing of its own to report."""
     doc = verb.doc
     nxt = verb.right_edge.i + 1

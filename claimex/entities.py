@@ -2,8 +2,8 @@
 
 Pronouns that report ("she said", "it added", "they estimated") refer, in news prose, to the
 most recent *speaker* or main-clause *subject* of a compatible type, not to whichever name
-came last: "The Lakeview Institute said exports to Brazil would fall. It said imports would
-rise 4 percent." -> the institute, not Brazil. The table keeps those mentions in document
+came last: "The Lakeview Institute said exports to Norland would fall. It said imports would
+rise 4 percent." -> the institute, not Norland. The table keeps those mentions in document
 order with a type, a number and, once known, a gender; names inside quotations, bylines and
 photo credits are never entered.
 """
@@ -20,7 +20,7 @@ _E = load("entities.json")
 _MALE = frozenset(_E["male_words"])      # "Mr.", "his": the person is a he
 _FEMALE = frozenset(_E["female_words"])  # "Ms.", "her": the person is a she
 _PLURAL_NOUNS = frozenset(_E["plural_collectives"])  # "police", "staff": plural without an -s
-_CREDIT = re.compile(_E["credit_line"], re.IGNORECASE)  # "Photo: Ana Ruiz / Daily Ledger", "By Ana Ruiz"
+_CREDIT = re.compile(_E["credit_line"], re.IGNORECASE)  # "Photo: Ana Ruvane / Daily Ledger", "By Ana Ruvane"
 _ORG_TYPES = frozenset({"organization", "outlet", "document"})
 _LOOKBACK = 200  # mentions: a pronoun refers back a bounded way, which keeps the pass linear
 

@@ -17,13 +17,13 @@ from conftest import one
 # --- the entity table ------------------------------------------------------------------------
 @pytest.mark.parametrize("text, needle, name", [
     # the latest speaker of a compatible type, not the last name
-    ("The Lakeview Institute said exports to Brazil would fall. It said imports would rise 4 percent.",
+    ("The Lakeview Institute said exports to Norland would fall. It said imports would rise 4 percent.",
      "4 percent", "Lakeview Institute"),
     # a name inside a quotation is never an antecedent
-    ('Tom Brandt said the port was busy. "Ask Dario Fenn about it," he said. He said 40 ships docked.',
+    ('Tom Brandt said the port was busy. "Ask Dario Fennick about it," he said. He said 40 ships docked.',
      "40", "Tom Brandt"),
     # nor a name on a photo-credit line
-    ("Tom Brandt said the port was busy.\n\nPhoto: Dario Fenn / Daily Ledger\n\nHe said 40 ships docked.",
+    ("Tom Brandt said the port was busy.\n\nPhoto: Dario Fennick / Daily Ledger\n\nHe said 40 ships docked.",
      "40", "Tom Brandt"),
     # a courtesy title tells the gender: "she" skips the later Mr.
     ("Ms. Lena Voss said the fund was short. Mr. Ivo Petrak said the board disagreed. "
@@ -32,7 +32,7 @@ from conftest import one
     ("Port officials said the harbor was full. They said 40 ships waited offshore.", "40", "Port officials"),
     # "the organisation" with no name of its own goes on with the latest one; "it" follows it
     ("The Corvale Research Unit said trade would slow. The independent research organisation cut "
-     "its outlook for Chile. It said exports would fall to 12 billion dlrs.", "12 billion dlrs",
+     "its outlook for Norland. It said exports would fall to 12 billion dlrs.", "12 billion dlrs",
      "Corvale Research Unit"),
 ])
 def test_pronoun_sources_resolve_through_the_table(ex, text, needle, name):
@@ -50,14 +50,14 @@ def test_reported_speakers_are_not_antecedents(ex):
 def test_entity_table_unit():
     text = 'Ana said "Bo left." Then more.'
     table = EntityTable(text, [(8, 18)])
-    table.add(Mention(0, "Ana Ruiz", "person"))
-    table.add(Mention(10, "Bo Kent", "person"))  # inside the quotation: never entered
+    table.add(Mention(0, "Ana Ruvane", "person"))
+    table.add(Mention(10, "Bo Kendrix", "person"))  # inside the quotation: never entered
     table.add(Mention(20, "Harbor Board", "organization"))
-    assert [m.name for m in table.mentions] == ["Ana Ruiz", "Harbor Board"]
-    assert table.antecedent("she", 25).name == "Ana Ruiz"
+    assert [m.name for m in table.mentions] == ["Ana Ruvane", "Harbor Board"]
+    assert table.antecedent("she", 25).name == "Ana Ruvane"
     assert table.antecedent("it", 25).name == "Harbor Board"
     assert table.antecedent("it", 5) is None
-    table.note_gender("Ana Ruiz", "he")
+    table.note_gender("Ana Ruvane", "he")
     assert table.antecedent("she", 25) is None
     assert table.antecedent("they", 25) is None
 
@@ -69,7 +69,7 @@ def test_entity_table_unit():
      "spokeswoman for the transit authority"),
     ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
     # a headline that closes on a source tag
-    ("Storm cuts power to 40,000 homes in Ohio: report\n\nCrews worked through the night.", "40,000", "report"),
+    ("Storm cuts power to 40,000 homes in Ostland: report\n\nCrews worked through the night.", "40,000", "report"),
     # a demand with "for" over an infinitive or a predicate
     ("The governor called for school funding to be raised to $2 billion, a 20% increase.", "$2 billion",
      "governor"),
@@ -98,21 +98,21 @@ def test_no_source_for_figures_outside_any_report(ex, text, needle):
 
 # --- attributions as data -------------------------------------------------------------------
 def test_attributions_api():
-    text = ("The Lakeview Institute said exports to Brazil would fall. It said imports would rise 4 percent. "
-            '"We hired 300 people," said Rosa Quint.')
+    text = ("The Lakeview Institute said exports to Norland would fall. It said imports would rise 4 percent. "
+            '"We hired 300 people," said Rhea Quint.')
     atts = claimex.attributions(text)
     assert all(isinstance(a, Attribution) for a in atts)
     by_cue = {(a.cue, a.cue_start): a for a in atts}
     first = by_cue[("said", text.index("said"))]
     assert (first.source, first.speaker, first.speaker_type, first.mode) == \
         ("The Lakeview Institute", "Lakeview Institute", "organization", "indirect")
-    assert [text[a:b] for a, b in first.content] == ["exports to Brazil would fall"]
+    assert [text[a:b] for a, b in first.content] == ["exports to Norland would fall"]
     second = by_cue[("said", text.index("said", text.index("It said")))]
     assert second.source == "It" and second.speaker == "Lakeview Institute"
     assert text[second.source_start:second.source_end] == "It"
     assert [text[a:b] for a, b in second.content] == ["imports would rise 4 percent"]
     quote = [a for a in atts if a.mode == "direct"]
-    assert len(quote) == 1 and quote[0].speaker == "Rosa Quint"
+    assert len(quote) == 1 and quote[0].speaker == "Rhea Quint"
     assert [text[a:b] for a, b in quote[0].content] == ["We hired 300 people"]
     assert text[quote[0].cue_start:quote[0].cue_end] == "said"
 
