@@ -439,7 +439,7 @@ class Attributor:
         if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
                 and not any(t.dep_ == "prep" for t in doc[tok.i + 1:inner[-1].start]):
             # "a spokeswoman, Anya White," names her; "several Ruvane supporters" and "supporters of
-            # Dara Ortiz" are not Ortiz
+            # Tamsin Ortiz" are not Ortiz
             e = inner[-1]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
@@ -584,7 +584,7 @@ class Attributor:
                     return self._mention(src, t.text, "direct", self._via(t))
                 if t.lower_ == "follows" and t.head.i != t.i and t.head.idx < colon and _can_speak(t.head):
                     return self._mention(t.head, "as follows", "direct")
-        # "Clinton has since apologized for what happened: “...”": a person or an organisation whose
+        # "The mayor has since said sorry for the delay: “...”": a person or an organisation whose
         # sentence opens the quotation with a colon speaks it, whatever the verb
         if self.text[colon + 1:colon + 4].lstrip()[:1] in ("“", '"'):
             # the top verb of the words before the colon, however the parser hung it on the quote
@@ -601,7 +601,7 @@ class Attributor:
                     sp = self._mention(s0, root.text, "direct", self._via(root))
                     if sp is not None:
                         return sp
-        # "HEADLINE - Dara Whitfield: “...”": a person's name right before the colon
+        # "HEADLINE - Tamsin Whitfield: “...”": a person's name right before the colon
         ent = _entity_of(lead[-1])
         if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
             return self._person_label(ent)
@@ -618,7 +618,7 @@ class Attributor:
                                    start=name.start_char, end=name.end_char)
                 return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
                                mode="direct", start=name.start_char, end=name.end_char)
-        # a bare name or a "word"-like noun before the colon: "Dara Whitfield:", "Ortiz's word:"
+        # a bare name or a "word"-like noun before the colon: "Tamsin Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
             head = head.head
@@ -822,7 +822,7 @@ class Attributor:
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS \
                     and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
-                break  # "told a crowd that the campaign estimated at 3,000": the inner cue modifies a noun
+                break  # "told a rally that the team estimated at 2,000": the inner cue modifies a noun
             below3, below2, below = below2, below, cur
             cur = cur.head
             hops += 1
@@ -858,7 +858,7 @@ class Attributor:
                 if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in cur.children) \
                         and not record:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
-                    # wealth at $6.5 billion" and "estimates put the figure closer to 54,000" are
+                    # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
@@ -868,7 +868,7 @@ class Attributor:
                     break  # "While one firm says there are 2,400, another says ...": the first firm's
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
-                # "said in a statement that the race will be a four-man contest": the clause hangs on the noun
+                # "said in a written note that the vote will be a three-way contest": the clause hangs on the noun
                 in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)
                 # "The cable indicated 13 officers would be needed": what a record indicates is its report
@@ -971,7 +971,7 @@ class Attributor:
         return sp
 
     def _after_colon(self, span: Span) -> Optional[Speaker]:
-        """ "A report noted that more immigrants buy into the dream: 70 percent believe ...": the
+        """ "A study noted that more renters now want to own: 70 percent believe ...": the
         clause after a colon goes on with what the cue before it reports."""
         doc = self.doc
         sent = _sent(span[0])
@@ -1003,7 +1003,7 @@ class Attributor:
         return None
 
     def _in_source(self, sent: Span, span: Span) -> Optional[Speaker]:
-        """ "at 45% in the latest Wall Street Journal poll", "In a poll released Sunday, 8 percent ...":
+        """ "at 45% in the newest Harbor Times poll", "In a poll out on Sunday, 8 percent ...":
         the nearest such source of the sentence, so coordinated figures keep their own poll."""
         found = []
         for c in sent:
@@ -1092,7 +1092,7 @@ class Attributor:
         sp = None
         label = _LABEL.match(text, para, para + 60)
         if label is not None and _tally_line(self.doc, label.end(), span):
-            label = None  # "Dara Vell: 2,316 delegates": a tally under a name, nobody's words
+            label = None  # "Tamsin Vell: 2,316 delegates": a tally under a name, nobody's words
         if label is not None and span.start_char > label.end() and not _POSSESSIVE.search(label.group(1)):
             tok = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
             if tok is not None:
@@ -1119,7 +1119,7 @@ class Attributor:
                        mode="direct", start=person.start_char, end=person.end_char)
 
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
-        """ "Poll: 3 Senate races are tight" / "Gingold: Trump must pick a running mate": a
+        """ "Poll: 3 Council races are tight" / "Gingold: Trump must pick a running mate": a
         headline-style line that opens with a name or a poll and a colon."""
         sent = _sent(span[0])
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -1151,7 +1151,7 @@ def _clause_verb(t: Token) -> bool:
 
 
 def _tally_line(doc: Doc, label_end: int, span: Span) -> bool:
-    """ "Dara Vell: 2,316 delegates": the words after a label's colon open with the number and the
+    """ "Tamsin Vell: 2,316 delegates": the words after a label's colon open with the number and the
     rest of the line holds no verb."""
     if span[0].idx - label_end > 1:
         return False
@@ -1229,7 +1229,7 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
 
 def _clean_name(s: str) -> str:
     s = re.sub(r"['’]s$", "", s.strip())
-    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Dara Whitfield": a headline run into the name
+    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Tamsin Whitfield": a headline run into the name
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+", "", s)
     return s.strip(" ,.:;\"“”")
@@ -1293,7 +1293,7 @@ def _phrase(tok: Token) -> Span:
 
 
 def _title(ent: Span) -> Optional[str]:
-    """ "White House spokesperson Abilene Jaxley" -> "White House spokesperson"."""
+    """ "White House spokesperson Odalys Jaxley" -> "White House spokesperson"."""
     doc = ent.doc
     root = ent.root
     mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
@@ -1349,11 +1349,11 @@ def _sources(verb: Token) -> list[Token]:
     if not out and verb.lemma_.lower() in _SPEECH:
         inverted = _inverted_subject(verb)
         if inverted is not None:
-            out = [inverted]  # "“...,” said Rupert Reinholt, who ...": the name parsed into the quote's clause
+            out = [inverted]  # "“...,” said Ambrose Reinholt, who ...": the name parsed into the quote's clause
     if not out and verb.lemma_.lower() in _SPEECH:
         left = _left_name(verb)
         if left is not None:
-            out = [left]  # "Marius Lazenby, 44, said ..." with the name parsed as an apposition
+            out = [left]  # "Leontes Lazenby, 44, said ..." with the name parsed as an apposition
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children) \
             and not _reduced_passive(verb):
@@ -1404,7 +1404,7 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
         return None
     while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \
             and doc[j + 1].text[:1].isupper() == doc[j].text[:1].isupper():
-        j += 1  # "said Rupert Reinholt", "said a campaign spokesman": the phrase's last word
+        j += 1  # "said Ambrose Reinholt", "said a campaign spokesman": the phrase's last word
     return doc[j]
 
 
@@ -1462,7 +1462,7 @@ def _forecast_owner(verb: Token, below: Token) -> Optional[Token]:
 
 
 def _free_relative_cue(verb: Token) -> Optional[Token]:
-    """ "aid to what advocates estimated were more than 40,000 tenants": the reporting verb of a
+    """ "aid to what organizers estimated were over 40,000 tenants": the reporting verb of a
     free relative that opens ``verb``'s clause, whether parsed as its subject or beside it."""
     doc = verb.doc
     cands = [c for c in verb.children if c.dep_ == "csubj"]
@@ -1538,7 +1538,7 @@ def _trailing_cue(verb: Token) -> bool:
     rest = []
     for t in sent[verb.i - sent.start + 1:]:
         if t.text in _DASHES:
-            break  # "..., the office reported on Tuesday -- a development that ...": an appended aside
+            break  # "..., the office said on Monday -- a turn that ...": an appended aside
         if not (t.is_punct or t.is_space):
             rest.append(t)
     if rest and not all(t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod")

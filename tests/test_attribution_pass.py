@@ -78,7 +78,7 @@ def test_entity_table_unit():
     # a forecaster's own forecast
     ("The Lakeview Institute cut its growth forecast for Peru to 2.1 pct from 2.8 pct.", "2.1 pct",
      "Lakeview Institute"),
-    ("That was enough to hold the fund's estimate of global growth steady at 3.1 percent this year.",
+    ("The news let the bank keep the fund's estimate of regional output steady at 3.1 percent for 2027.",
      "3.1 percent", "fund"),
 ])
 def test_figure_source_rules(ex, text, needle, name):
