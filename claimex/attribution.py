@@ -853,6 +853,8 @@ class Attributor:
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
                     continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
+                if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and _contrast_conj(below):
+                    continue  # "Critics share the worry, but the club, which has 900 members, wants ...": its own clause
                 src = _source_of(cur, (span.start_char, span.end_char))
                 record = src is not None and _is_evidence_source(src, lem)
                 if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in cur.children) \
@@ -1148,6 +1150,19 @@ class Attributor:
 def _clause_verb(t: Token) -> bool:
     """A verb that makes a clause, not a participle on a noun ("2,316 pledged delegates")."""
     return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")
+
+
+def _contrast_conj(clause: Token) -> bool:
+    """A coordinated clause with its own subject after "but", "yet" or "while", beside a verb
+    whose report is a noun ("share these worries, but the guild wants ..."): a new assertion,
+    not part of what that verb reports."""
+    doc = clause.doc
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+    deps = {c.dep_ for c in clause.head.children}
+    if not subj or "dobj" not in deps or deps & {"ccomp", "xcomp"}:
+        return False  # "said sales rose, but costs climbed 5%" may go on with the report
+    i = subj[0].left_edge.i - 1
+    return i > 0 and doc[i].lower_ in ("but", "yet", "while", "whereas")
 
 
 def _tally_line(doc: Doc, label_end: int, span: Span) -> bool:
