@@ -174,8 +174,10 @@ class Attributor:
                 if src is None or self._in_quote(src.idx):
                     continue
                 self._cues.append((t, src))
-                if lem in _CUE_LEMMAS and not self.table.excluded(t.idx) and not self.table.excluded(src.idx) \
-                        and not _reported(t):
+                # "murders fell, marking a turnaround": an evidence verb speaks only for a record or a finder
+                evidence = lem in _SPEECH or lem in _FINDING or _is_evidence_source(src, lem)
+                if lem in _CUE_LEMMAS and evidence and not self.table.excluded(t.idx) \
+                        and not self.table.excluded(src.idx) and not _reported(t):
                     sp = self._mention(src, t.text, "indirect")
                     # "officials said ... They added": a plural group is a "they"; a pronoun keeps
                     # the number of what it resolved to
@@ -202,8 +204,8 @@ class Attributor:
                     elif sp is not None and sp.type in ("organization", "document", "outlet"):
                         self.table.add(Mention(t.idx, sp.name, sp.type, False, False))
                     continue
-                if ent is None or ent.end != t.i + 1:
-                    continue
+                if ent is None or not (ent.start <= t.i < ent.end):
+                    continue  # (the parser may make any word of a long name the subject)
                 name = _clean_name(ent.text)
                 if not name:
                     continue
