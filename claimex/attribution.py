@@ -1107,6 +1107,12 @@ class Attributor:
                     t = tok[-1]
                     sp = Speaker(name=self.full[t.text], type="person", cue=":", mode="direct",
                                  start=t.idx, end=t.idx + len(t))
+                elif tok[-1].text.isupper() and len(tok[-1].text) > 2:
+                    # "HARWICK: ..." in a transcript: a capitalised label of a person named before
+                    t = tok[-1]
+                    full = self.full.get(t.text.capitalize())
+                    if full is not None and " " in full and full not in _OUTLETS:
+                        sp = Speaker(name=full, type="person", cue=":", mode="direct", start=t.idx, end=t.idx + len(t))
         if sp is None and para > 0:
             # the paragraph before, looked at only near its end: this runs for every claim
             window = text[max(0, para - 300):para]

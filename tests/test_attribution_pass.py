@@ -205,3 +205,12 @@ def test_attribution_pass_is_linear(nlp):
     t1, t2 = _pass_seconds(small), _pass_seconds(large)
     # twice the text: about twice the time (a quadratic pass would take four times as long)
     assert t2 < 3.0 * t1 + 0.05, (t1, t2)
+
+
+def test_capitalised_transcript_labels_name_people_seen_before(ex):
+    text = ("Host Lena Harwick asked Governor Tom Brandt about the budget on Sunday.\n\n"
+            "HARWICK: Will you cut the 400 jobs?\n\nBRANDT: We will keep 300 of them and move the rest.\n\n"
+            "BREAKING: About 900 flights were canceled.")
+    assert one(ex, text, "400").speaker.name == "Lena Harwick"
+    assert one(ex, text, "300").speaker.name == "Tom Brandt"
+    assert one(ex, text, "About 900").speaker is None  # a kicker, not a person
