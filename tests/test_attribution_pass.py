@@ -77,6 +77,9 @@ def test_entity_table_unit():
     ("A spokeswoman for the transit authority confirmed a $12 million cut in bus funding.", "$12 million",
      "spokeswoman for the transit authority"),
     ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
+    # an aside set off by a comma is not part of the source's name
+    ("Harbor groups, including two dock unions, reported spending $1 million on ads.", "$1 million",
+     "Harbor groups"),
     # a headline that closes on a source tag
     ("Storm cuts power to 40,000 homes in Ostland: report\n\nCrews worked through the night.", "40,000", "report"),
     # a demand with "for" over an infinitive or a predicate
