@@ -1,9 +1,18 @@
-"""Speakers: who asserts each claim, from cues, quotations, names and pronouns.
+"""Speakers and attributions: who says what, in one pass over each document.
 
-A claim gets a speaker only through a cue in its own sentence (a reporting verb above it in
-the parse, "according to X", "X's data show", "by X's count") or through the direct
-quotation it sits in, which may run over several sentences and paragraphs. Pronouns and
-surnames resolve to the fullest earlier name; outlets spoken to become ``via``.
+``Attributor(doc)`` reads a document once: its quotations (which may run over sentences and
+paragraphs) and their speakers, every reporting verb outside quotations with its source, and
+an entity table (``claimex.entities``) of the speakers and main-clause subjects in text order,
+through which pronoun sources ("it said") resolve; surnames and "the agency" resolve to the
+fullest earlier name. From these,
+``attributions()`` lists every attribution as data: source mention, resolved speaker, cue and
+the content spans it reports (``claimex.content``).
+
+A claim's speaker comes from the cues of its own sentence, walked up the parse from the
+number (a reporting verb above it, "according to X", "X's data show", "by X's count", a
+forecaster's own forecast, a headline's closing tag), or from the quotation it sits in; the
+outermost reporter wins. A figure the walk leaves in the writer's voice takes the speaker of
+the outermost attribution of the pass whose content holds it. Outlets spoken to become ``via``.
 """
 from __future__ import annotations
 
