@@ -1439,6 +1439,9 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
     while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \
             and doc[j + 1].text[:1].isupper() == doc[j].text[:1].isupper():
         j += 1  # "said Ambrose Reinholt", "said a campaign spokesman": the phrase's last word
+    if doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i > j \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:verb.i]):
+        return None  # "In May, reported costs reached $3 million": nothing reported before it
     return doc[j]
 
 

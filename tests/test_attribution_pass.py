@@ -113,6 +113,9 @@ def test_contrasting_clause_beside_a_nominal_report_is_its_own(ex):
      "who said the same of his rival.", "33%"),
     # a participle on a noun names what was reported, not who reported it
     ("As of May, there were 3,200 flu cases reported statewide, with more than 400 deaths.", "more than 400"),
+    # a cue word read as a verb before the subject of another verb reports nothing
+    ("Between March and May, reported costs reached $31.3 million, followed by $28.1 million in June.",
+     "$31.3 million"),
     # a tally under a name is nobody's words
     ("Delegate count\n\nTamsin Vell: 1,204 delegates so far\n", "1,204"),
     ("The plan adds 45 officers to the force.", "45"),           # a deed, not a report
