@@ -785,6 +785,8 @@ class Attributor:
 
     def _from_pass(self, span: Span) -> Optional[Speaker]:
         """The speaker of the outermost attribution whose content holds ``span``."""
+        if _in_background(span):
+            return None
         if self._pieces is None:
             self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
                                   key=lambda p: p[0])
@@ -829,7 +831,7 @@ class Attributor:
             # "Ortiz, who has zero endorsements, said ...": a relative clause on the source, which the
             # parser hung under the cue, is the writer's aside; one inside the reported clause ("said
             # exports, which grew 9%, would slow") is part of the report
-            if _misread_relative(cur) is not None:
+            if _misread_relative(cur) is not None or _background_aside(cur):
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS \
                     and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
@@ -1167,6 +1169,30 @@ class Attributor:
 def _clause_verb(t: Token) -> bool:
     """A verb that makes a clause, not a participle on a noun ("2,316 pledged delegates")."""
     return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")
+
+
+def _in_background(span: Span) -> bool:
+    """Whether ``span`` lies in a background relative clause (see ``_background_aside``)."""
+    cur, hops = span.root, 0
+    while cur.head.i != cur.i and hops < 30:
+        if _background_aside(cur):
+            return True
+        cur = cur.head
+        hops += 1
+    return False
+
+
+def _background_aside(clause: Token) -> bool:
+    """ "..., where she trailed by 2 points", "Judge Amos Vell, who served for nearly nine years":
+    a relative clause set off by a comma on a name, or one that opens with "where"/"when", gives
+    the writer's background even inside a report; one on a common noun ("exports, which grew 9%")
+    is part of the report."""
+    if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX") or not _non_restrictive(clause):
+        return False
+    head = clause.head
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
+        return True
+    return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
 
 
 def _contrast_conj(clause: Token) -> bool:

@@ -98,6 +98,16 @@ def test_figure_source_rules(ex, text, needle, name):
     assert sp is not None and sp.name == name
 
 
+def test_background_relative_clauses_inside_a_report_are_the_writers(ex):
+    # on a name, or opening with "where": the writer's background; on a common noun: reported
+    text = "The campaign said it would seek a recount in the Westmark primary, where she trailed by less than 1 percent."
+    assert one(ex, text, "less than 1 percent").speaker is None
+    text = "Officials said the mill would follow Judge Amos Vell, who served for nearly nine years, in the role."
+    assert one(ex, text, "nearly nine").speaker is None
+    text = "Analysts said the merger, which was valued at $41.5 billion, would close soon."
+    assert one(ex, text, "$41.5 billion").speaker.name == "Analysts"
+
+
 def test_contrasting_clause_beside_a_nominal_report_is_its_own(ex):
     text = ("Many harbor pilots share these worries, but the Coastal Guild, which represents more than "
             "9,000 captains, wants to stay neutral.")
