@@ -77,6 +77,8 @@ def test_entity_table_unit():
     ("A spokeswoman for the transit authority confirmed a $12 million cut in bus funding.", "$12 million",
      "spokeswoman for the transit authority"),
     ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
+    # less common reporting verbs are cues too
+    ("“It’s a glass 62 percent full,” reasoned Tamsin Vell.", "62 percent", "Tamsin Vell"),
     # an aside set off by a comma is not part of the source's name
     ("Harbor groups, including two dock unions, reported spending $1 million on ads.", "$1 million",
      "Harbor groups"),
