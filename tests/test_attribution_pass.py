@@ -77,6 +77,9 @@ def test_entity_table_unit():
     ("A spokeswoman for the transit authority confirmed a $12 million cut in bus funding.", "$12 million",
      "spokeswoman for the transit authority"),
     ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
+    # a survey's findings are a record that finds
+    ("The findings of a Harbinger survey released Monday found that 45% of adults rent their homes.", "45%",
+     "findings of a Harbinger survey"),
     # less common reporting verbs are cues too
     ("“It’s a glass 62 percent full,” reasoned Tamsin Vell.", "62 percent", "Tamsin Vell"),
     # an aside set off by a comma is not part of the source's name
