@@ -43,7 +43,7 @@ def test_pronoun_sources_resolve_through_the_table(ex, text, needle, name):
 def test_misparsed_named_subject_and_evidence_verbs_in_the_table(ex):
     # "marking a turnaround" does not make the thefts a speaker; the council named in a misparsed
     # subject is what "it" refers to
-    text = ("Thefts across the state fell last year to a record low, according to researchers, marking a "
+    text = ("Thefts across the state fell to a record low in 2026, according to the researchers, marking a "
             "sharp turnaround.\n\nThe Council on Urban Safety (CUS) report weighed crime data from 40 towns. "
             "It found that 9 crime types dropped in 2025.")
     assert one(ex, text, "9").speaker.name == "Council on Urban Safety"
@@ -78,10 +78,10 @@ def test_entity_table_unit():
      "spokeswoman for the transit authority"),
     ("The governor acknowledged three major budget gaps on Friday.", "three", "governor"),
     # a survey's findings are a record that finds
-    ("The findings of a Harbinger survey released Monday found that 45% of adults rent their homes.", "45%",
+    ("The findings of a Harbinger survey, out on Friday, found that 45% of adults rent their homes.", "45%",
      "findings of a Harbinger survey"),
     # less common reporting verbs are cues too
-    ("“It’s a glass 62 percent full,” reasoned Tamsin Vell.", "62 percent", "Tamsin Vell"),
+    ("“The reservoir is 62 percent full,” reasoned Tamsin Vell.", "62 percent", "Tamsin Vell"),
     # an aside set off by a comma is not part of the source's name
     ("Harbor groups, including two dock unions, reported spending $1 million on ads.", "$1 million",
      "Harbor groups"),
