@@ -1,8 +1,8 @@
 """claimex: structured, source-attributed numeric claims from news text."""
 from __future__ import annotations
 
-from .api import Extractor, extract, load, quantities
-from .records import Claim, DateRef, Quantity, Speaker
+from .api import Extractor, attributions, extract, load, quantities
+from .records import Attribution, Claim, DateRef, Quantity, Speaker
 
 __version__ = "0.1.0"
 
@@ -24,5 +24,5 @@ def to_frame(claims):
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-__all__ = ["to_frame", "extract", "quantities", "load", "resolve_date", "Extractor", "Claim", "Quantity", "Speaker", "DateRef",
-           "__version__"]
+__all__ = ["extract", "quantities", "attributions", "load", "resolve_date", "to_frame", "Extractor", "Claim",
+           "Quantity", "Speaker", "DateRef", "Attribution", "__version__"]

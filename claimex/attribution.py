@@ -1,26 +1,41 @@
-"""Speakers: who asserts each claim, from cues, quotations, names and pronouns.
+"""Speakers and attributions: who says what, in one pass over each document.
 
-A claim gets a speaker only through a cue in its own sentence (a reporting verb above it in
-the parse, "according to X", "X's data show", "by X's count") or through the direct
-quotation it sits in, which may run over several sentences and paragraphs. Pronouns and
-surnames resolve to the fullest earlier name; outlets spoken to become ``via``.
+``Attributor(doc)`` reads a document once: its quotations (which may run over sentences and
+paragraphs) and their speakers, every reporting verb outside quotations with its source, and
+an entity table (``claimex.entities``) of the speakers and main-clause subjects in text order,
+through which pronoun sources ("it said") resolve; surnames and "the agency" resolve to the
+fullest earlier name. From these,
+``attributions()`` lists every attribution as data: source mention, resolved speaker, cue and
+the content spans it reports (``claimex.content``).
+
+A claim's speaker comes from the cues of its own sentence, walked up the parse from the
+number (a reporting verb above it, "according to X", "X's data show", "by X's count", a
+forecaster's own forecast, a headline's closing tag), or from the quotation it sits in; the
+outermost reporter wins. A figure the walk leaves in the writer's voice takes the speaker of
+the outermost attribution of the pass whose content holds it. Outlets spoken to become ``via``.
 """
 from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import EntityTable, Mention, is_plural
 from .lexicon import load
-from .records import Speaker
+from .content import before, sentence_without, subtree_span, trimmed
+from .records import Attribution, Speaker
 
 _C = load("cues.json")
 _SPEECH = frozenset(_C["speech_verbs"])
 _EVIDENCE = frozenset(_C["evidence_verbs"])
+_CUE_LEMMAS = _SPEECH | _EVIDENCE
+_SHARE_NOUNS = frozenset(_C["share_nouns"])  # "a majority -- 58% -- said": poll respondents
+_FORECAST_NOUNS = frozenset(_C["forecast_nouns"])  # "cut its forecast to 2 pct": the owner's figure
+_HEADLINE_TAGS = frozenset(_C["headline_tags"])  # "Storm cuts power to 40,000 homes: report"
 _DOC_NOUNS = frozenset(_C["document_nouns"])
 _COUNT_NOUNS = frozenset(_C["count_nouns"])
 _ANON = frozenset(_C["anonymous_heads"])
@@ -32,7 +47,7 @@ _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
 _TITLES = frozenset(_C["titles"])
 _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Poll": no person's name
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
-_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Nabisco announced ...": a time, not a report
+_ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
 _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
@@ -43,13 +58,14 @@ _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can on
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
+_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES  # every verb that can open an attribution
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
-_FINDING = frozenset(_C["finding_verbs"])  # "the Gazette found that ...": anyone's finding, as a clause
+_FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
-_VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Bolton's view", "in the mayor's estimation": the owner's claim
+_VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
@@ -58,6 +74,7 @@ _MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "n
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 _DASHES = frozenset({"--", "—", "–"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
+_PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
@@ -121,7 +138,9 @@ class Attributor:
         self.persons: list[tuple[int, str]] = []   # (offset, full name)
         self.orgs: list[tuple[int, str]] = []
         self.full: dict[str, str] = {}             # surname / short form -> full name
-        for ent in doc.ents:
+        self._ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
+        for ent in self._ents:
             name = _clean_name(ent.text)
             if not name:
                 continue
@@ -136,14 +155,194 @@ class Attributor:
                 self.orgs.append((ent.start_char, name))
                 if name.lower() in _OUTLETS_LOWER:
                     self.full.setdefault(name, name)
-        covered = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        covered = {i for ent in self._ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         for name, start in _propn_names(doc, covered):
             parts = name.split()
             self.full.setdefault(parts[-1], name)
             self.full.setdefault(name, name)
             self.persons.append((start, name))
         self.persons.sort()
+        self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
+        self._pieces: Optional[list[tuple[int, int, Attribution]]] = None  # content spans, by start
+        self._piece_starts: list[int] = []
+        self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
+        self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
+        self._filling = True
+        self._fill_table()
+        self._filling = False
         self._quote_speakers()
+
+    def _fill_table(self) -> None:
+        """One pass over the document: every cue's source and every named main-clause subject,
+        in order, so that a pronoun source resolves against what came before it."""
+        doc = self.doc
+        for t in doc:
+            lem = t.lemma_.lower()
+            if t.pos_ == "VERB" and lem in _ATTR_LEMMAS and not self._in_quote(t.idx):
+                src = _source_of(t)
+                if src is None or self._in_quote(src.idx):
+                    continue
+                self._cues.append((t, src))
+                # "murders fell, marking a turnaround": an evidence verb speaks only for a record or a finder
+                evidence = lem in _SPEECH or lem in _FINDING or _is_evidence_source(src, lem)
+                if lem in _CUE_LEMMAS and evidence and not self.table.excluded(t.idx) \
+                        and not self.table.excluded(src.idx) and not _reported(t):
+                    sp = self._mention(src, t.text, "indirect")
+                    # "officials said ... They added": a plural group is a "they"; a pronoun keeps
+                    # the number of what it resolved to
+                    plural = src.lower_ == "they" if src.pos_ == "PRON" else is_plural(src.tag_, src.lower_)
+                    if sp is not None and sp.name.lower() not in _PRONOUN_NAMES and _table_worthy(sp, src, plural):
+                        # "the analyst said ... she added": a singular person noun is a person
+                        stype = "person" if sp.type == "anonymous" and not plural else sp.type
+                        self.table.add(Mention(src.idx, sp.name, stype, plural, True))
+                        ent = _entity_of(src)
+                        if stype == "person" and ent is not None:
+                            self._title_gender(ent, sp.name)
+            elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")):
+                ent = _entity_of(t)
+                if ent is None and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                        and (t.lemma_.lower() in _DOC_NOUNS or t.lemma_.lower() in _ORG_ANAPHORS) \
+                        and not self.table.excluded(t.idx):
+                    # "The independent research institute cut its forecast. It said ...": a definite
+                    # organisation or document subject
+                    # "the organisation" with no name of its own goes on with the latest one
+                    m = self.table.antecedent("it", t.idx) if t.lemma_.lower() in _ORG_ANAPHORS else None
+                    sp = self._mention(t, t.head.text, "indirect") if m is None else None
+                    if m is not None:
+                        self.table.add(Mention(t.idx, m.name, m.type, False, False))
+                    elif sp is not None and sp.type in ("organization", "document", "outlet"):
+                        self.table.add(Mention(t.idx, sp.name, sp.type, False, False))
+                    continue
+                if ent is None or not (ent.start <= t.i < ent.end):
+                    continue  # (the parser may make any word of a long name the subject)
+                name = _clean_name(ent.text)
+                if not name:
+                    continue
+                # a lone surname seen before as a person's full name is that person, whatever the NER says now
+                surname = len(ent) == 1 and " " in self.full.get(name, "") and self.full[name] not in _OUTLETS
+                if ent.label_ == "PERSON" or surname:
+                    name = self._resolve_person(name)
+                    self.table.add(Mention(ent.start_char, name, "person", False, False))
+                    self._title_gender(ent, name)
+                elif ent.label_ == "ORG":
+                    self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
+
+    def _title_gender(self, ent: Span, name: str) -> None:
+        """ "Ms. Arliss", "Mr. Toller": a courtesy title tells the person's gender."""
+        for i in (ent.start - 1, ent.start):
+            if 0 <= i < len(self.doc):
+                self.table.note_gender(name, self.doc[i].lower_)
+
+    def _antecedent_name(self, tok: Token) -> Optional[Mention]:
+        m = self.table.antecedent(tok.lower_, tok.idx)
+        if m is not None and self._filling:
+            self.table.note_gender(m.name, tok.lower_)
+        return m
+
+    # --- the document's attributions ----------------------------------------------------
+    def attributions(self) -> list[Attribution]:
+        """Every attribution of the document, in text order: quotations with their speakers,
+        reporting verbs with their sources and complements, "according to X" and headline
+        tags. Nested reports are listed each on their own."""
+        text, doc = self.text, self.doc
+        out: list[Attribution] = []
+        quote_cues: set[int] = set()
+        for q in self.quotes:
+            sp = q.speaker
+            body = trimmed(text, q.start, q.end)
+            if sp is None or sp.start is None or body is None:
+                continue
+            cue = self._cue_token(sp, q)
+            if cue is not None:
+                quote_cues.add(cue.i)
+                cs, ce, ct = cue.idx, cue.idx + len(cue), cue.text
+            else:
+                cs, ce, ct = q.start, q.start + 1, text[q.start]  # the quotation mark itself
+            out.append(_record(text, sp, ct, cs, ce, "direct", [body]))
+        for t, src in self._cues:
+            lem = t.lemma_.lower()
+            if t.i in quote_cues:
+                continue
+            content = self._verb_content(t, src)
+            if not content:
+                continue
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
+                continue  # "the storm left 40 homes flooded": an evidence verb needs a record
+            sp = self._mention(src, t.text, "indirect", self._via(t))
+            if sp is not None and sp.start is not None:
+                out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
+        for sent in doc.sents:
+            self._sentence_attributions(sent, out)
+        out.sort(key=lambda a: (a.content[0][0] if a.content else a.cue_start, a.cue_start))
+        return out
+
+    def _sentence_attributions(self, sent: Span, out: list[Attribution]) -> None:
+        """ "according to X" and a headline's closing tag: what the rest of the line reports."""
+        doc, text = self.doc, self.text
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to" \
+                    and not self._in_quote(t.idx):
+                objs = [o for o in doc[t.i + 1].children if o.dep_ == "pobj"]
+                sp = self._mention(objs[0], "according to", "according_to") if objs else None
+                if sp is not None and sp.start is not None:
+                    end = max(objs[0].right_edge.i + 1, t.i + 2)
+                    content = sentence_without(text, sent, t.i, end)
+                    if content:
+                        to = doc[t.i + 1]
+                        out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
+        tag = self._headline_tag(sent) if len(sent) >= 4 else None
+        if tag is not None and tag.start is not None:
+            cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
+            content = before(text, sent, cue.i)
+            if content:
+                out.append(_record(text, tag, cue.text, cue.idx, cue.idx + len(cue), "report", content))
+
+    def _verb_content(self, verb: Token, src: Token) -> list[tuple[int, int]]:
+        """What a reporting verb reports: its clausal complements, the object of a verb that puts
+        a figure forward, or the sentence before a cue that closes it."""
+        lem = verb.lemma_.lower()
+        if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in verb.children):
+            return []  # "put 12 rookies on the roster" estimates nothing; "put the cost at $5 million" does
+        parts: list[tuple[int, int]] = []
+        for c in verb.children:
+            if _misread_relative(c) is not None:
+                continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
+            clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
+            obj = c.dep_ == "dobj" and c.i != src.i \
+                and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
+                and c.lemma_.lower() not in _ANNOUNCEMENTS
+            demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
+            if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
+                parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+        if parts:
+            return parts
+        sent = _sent(verb)
+        if _trailing_cue(verb) or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
+                                   and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–")
+                                   if verb.left_edge.i > sent.start else False):
+            return before(self.text, sent, verb.left_edge.i if not _trailing_cue(verb) else
+                          min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
+        return []
+
+    def _cue_token(self, sp: Speaker, q: _Quote) -> Optional[Token]:
+        """The token of a quotation's cue: the word ``sp.cue`` nearest the quotation, outside it."""
+        if not sp.cue or not sp.cue[:1].isalpha():
+            return None
+        lo, hi = max(0, q.start - 300), min(len(self.text), q.end + 300)
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None:
+            return None
+        best = None
+        for t in span:
+            if t.text == sp.cue and not (q.start <= t.idx < q.end):
+                d = min(abs(t.idx - q.start), abs(t.idx - q.end))
+                if best is None or d < best[0]:
+                    best = (d, t)
+        return best[1] if best else None
+
+    def _in_quote(self, off: int) -> bool:
+        k = bisect_right(self._qstarts, off) - 1
+        return k >= 0 and self.quotes[k].start < off < self.quotes[k].end
 
     # --- names --------------------------------------------------------------------------
     def _resolve_person(self, name: str) -> str:
@@ -153,13 +352,19 @@ class Attributor:
         return self.full.get(name, name)
 
     def _nearest(self, mentions: list[tuple[int, str]], before: int) -> Optional[str]:
-        best = None
-        for off, name in mentions:
-            if off < before:
-                best = name
-            else:
-                break
-        return best
+        """The name of the last mention that starts before ``before`` (``mentions`` are sorted)."""
+        k = bisect_left(mentions, before, key=lambda m: m[0])
+        return mentions[k - 1][1] if k > 0 else None
+
+    def _ents_in(self, start: int, end: int) -> list[Span]:
+        """The entities within tokens ``start:end`` (``doc.ents`` rebuilds the whole list per call)."""
+        k = bisect_left(self._ent_starts, start)
+        out = []
+        while k < len(self._ents) and self._ents[k].start < end:
+            if self._ents[k].end <= end:
+                out.append(self._ents[k])
+            k += 1
+        return out
 
     def _mention(self, tok: Token, cue: str, mode: str, via: Optional[str] = None) -> Optional[Speaker]:
         """Speaker for the source token attached to a cue: its phrase, type, title, resolved name."""
@@ -167,10 +372,16 @@ class Attributor:
         if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON:
             low = tok.lower_
             if low in ("he", "she", "him", "her"):
-                name = self._nearest(self.persons, tok.idx) or tok.text
+                m = self._antecedent_name(tok)
+                # no speaker or subject fits: the latest person named outside quotations and credits
+                name = m.name if m is not None else (self._nearest(self._free_persons, tok.idx) or tok.text)
                 return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
+                m = self._antecedent_name(tok) if low in ("it", "they") else None
+                if m is not None:
+                    return Speaker(name=m.name, type=m.type, cue=cue, mode=mode, via=via, start=tok.idx,
+                                   end=tok.idx + len(tok))
                 name = self._nearest(self.orgs, tok.idx) if low in ("it", "we") else None
                 stype = _org_type(name) if name else "anonymous"
                 return Speaker(name=name or tok.text, type=stype, cue=cue, mode=mode, via=via, start=tok.idx,
@@ -184,7 +395,7 @@ class Attributor:
                                start=phrase.start_char, end=phrase.end_char)
             return None
         if tok.pos_ not in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.is_alpha:
-            # "said Skelly" with the name mis-tagged: a surname, resolved like one
+            # "said Skerritt" with the name mis-tagged: a surname, resolved like one
             return Speaker(name=self._resolve_person(tok.text), type="person", cue=cue, mode=mode, via=via,
                            start=tok.idx, end=tok.idx + len(tok))
         ent = _entity_of(tok)
@@ -223,12 +434,11 @@ class Attributor:
                            start=phrase.start_char, end=phrase.end_char)
         lemma = tok.lemma_.lower()
         low = tok.lower_
-        inner = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end
-                 and e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        inner = [e for e in self._ents_in(phrase.start, phrase.end) if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
         appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
                  and e.label_ == "PERSON"]
         if appos and lemma not in _DOC_NOUNS:
-            # "A spokeswoman, Anna Richardson, said": the apposition names her
+            # "A spokeswoman, Anya Rickard, said": the apposition names her
             e = appos[0]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=tok.text if tok.text in _TITLES or tok.lemma_ in _TITLES else None,
@@ -239,8 +449,8 @@ class Attributor:
                            start=phrase.start_char, end=phrase.end_char)
         if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
                 and not any(t.dep_ == "prep" for t in doc[tok.i + 1:inner[-1].start]):
-            # "a spokeswoman, Anna White," names her; "several Ruiz supporters" and "supporters of
-            # Dana Ortiz" are not Ortiz
+            # "a spokeswoman, Anya White," names her; "several Ruvane supporters" and "supporters of
+            # Tamsin Ortiz" are not Ortiz
             e = inner[-1]
             return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
@@ -249,6 +459,9 @@ class Attributor:
             # "the bureau" -> the latest organisation named with that word ("U.S. Census Bureau")
             name = self._nearest([(o, n) for o, n in self.orgs if low in n.lower().split()
                                   or lemma in n.lower().split()], tok.idx)
+            mods = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+            if name and any(m not in name.lower() for m in mods):
+                name = None  # "the independent research institute" describes another than the "Trade Institute"
             if name:
                 return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
                                start=phrase.start_char, end=phrase.end_char)
@@ -264,7 +477,7 @@ class Attributor:
     def _quote_speakers(self) -> None:
         prev: Optional[_Quote] = None
         for q in self.quotes:
-            # "Osuna told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
+            # "Osmund told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
             # sentence after it names
             q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
             q.speaker = q.speaker or self._speaker_near_quote(q) or self._announced(q)
@@ -335,7 +548,7 @@ class Attributor:
         return best
 
     def _only_cue_between(self, prev: _Quote, q: _Quote) -> bool:
-        """ "“...,” Espinoza said. “...”": a later quote of the same paragraph, with no sentence of
+        """ "“...,” Espinel said. “...”": a later quote of the same paragraph, with no sentence of
         the writer's own in between, goes on in the same voice."""
         if "\n" in self.text[prev.end:q.start] or q.start - prev.end > 400:
             return False
@@ -357,7 +570,7 @@ class Attributor:
         return True
 
     def _colon_speaker(self, q: _Quote) -> Optional[Speaker]:
-        """ "Cruz continued:" / "The headline reads:" / "Partial transcript as follows:" before a
+        """ "Crewe continued:" / "The headline reads:" / "Partial transcript as follows:" before a
         quotation: the sentence closing on the colon names who speaks."""
         return self._colon_before(q.start)
 
@@ -382,7 +595,7 @@ class Attributor:
                     return self._mention(src, t.text, "direct", self._via(t))
                 if t.lower_ == "follows" and t.head.i != t.i and t.head.idx < colon and _can_speak(t.head):
                     return self._mention(t.head, "as follows", "direct")
-        # "Clinton has since apologized for what happened: “...”": a person or an organisation whose
+        # "The mayor has since said sorry for the delay: “...”": a person or an organisation whose
         # sentence opens the quotation with a colon speaks it, whatever the verb
         if self.text[colon + 1:colon + 4].lstrip()[:1] in ("“", '"'):
             # the top verb of the words before the colon, however the parser hung it on the quote
@@ -399,7 +612,7 @@ class Attributor:
                     sp = self._mention(s0, root.text, "direct", self._via(root))
                     if sp is not None:
                         return sp
-        # "HEADLINE - Dana Whitfield: “...”": a person's name right before the colon
+        # "HEADLINE - Tamsin Whitfield: “...”": a person's name right before the colon
         ent = _entity_of(lead[-1])
         if ent is not None and ent.label_ == "PERSON" and ent.end == lead[-1].i + 1:
             return self._person_label(ent)
@@ -416,7 +629,7 @@ class Attributor:
                                    start=name.start_char, end=name.end_char)
                 return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
                                mode="direct", start=name.start_char, end=name.end_char)
-        # a bare name or a "word"-like noun before the colon: "Dana Whitfield:", "Ortiz's word:"
+        # a bare name or a "word"-like noun before the colon: "Tamsin Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
             head = head.head
@@ -475,8 +688,8 @@ class Attributor:
                         return sp
             if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) \
                     and 0 <= t.idx - q.end < 40:
-                # "“...,” Bozell answers.", "“...,” the ministry states in its report", "“...,” the
-                # Saudis state": the reporting verb tagged as a noun, the name as its compound
+                # "“...,” Bozwell answers.", "“...,” the ministry states in its report", "“...,” the
+                # Marovians state": the reporting verb tagged as a noun, the name as its compound
                 names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in _ORG_ANAPHORS or c.lemma_.lower() in _DOC_NOUNS
                               or c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _ANON)]
@@ -513,7 +726,7 @@ class Attributor:
         return None
 
     def _via(self, verb: Token) -> Optional[str]:
-        """The outlet spoken to or through: "told the Post", "said on CNN", "told Axios"."""
+        """The outlet spoken to or through: "told the Post", "said on CNN", "told the Clarion"."""
         for c in verb.children:
             if c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on")):
                 cands = [c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]
@@ -564,10 +777,43 @@ class Attributor:
     # --- claims -------------------------------------------------------------------------
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
+        sp = self._walk(span)
+        if sp is None:
+            # a figure inside what the document pass found reported: that attribution's speaker
+            sp = self._from_pass(span)
+        return sp
+
+    def _from_pass(self, span: Span) -> Optional[Speaker]:
+        """The speaker of the outermost attribution whose content holds ``span``."""
+        if _in_background(span):
+            return None
+        if self._pieces is None:
+            self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
+                                  key=lambda p: p[0])
+            self._piece_starts = [p[0] for p in self._pieces]
+        best = None
+        k = bisect_right(self._piece_starts, span.start_char)
+        # a content span lies within a sentence or a quotation: look back a bounded stretch only
+        while k > 0 and self._pieces[k - 1][0] >= span.start_char - 2 * _MAX_QUOTE:
+            k -= 1
+            x, y, a = self._pieces[k]
+            if not (x <= span.start_char and span.end_char <= y):
+                continue
+            src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
+            if src is not None and (_is_share(src[0]) or any(_is_share(t) for t in src)):
+                continue  # "four in ten said ...": respondents, whose words the walk has weighed
+            if best is None or a.content[0][0] < best.content[0][0]:
+                best = a
+        if best is None:
+            return None
+        return Speaker(name=best.speaker, type=best.speaker_type, cue=best.cue, mode=best.mode,
+                       start=best.source_start, end=best.source_end)
+
+    def _walk(self, span: Span) -> Optional[Speaker]:
         q = self._quote_at(span.start_char, span.end_char)
         if q is not None and q.speaker is not None:
             return q.speaker
-        block = self._colon_block(span)
+        block = self._colon_block(span) or self._headline_tag(span)
         if block is not None:
             return block
         # a quotation nobody is named for (a title, scare quotes, an unclosed mark) is read like
@@ -582,12 +828,14 @@ class Attributor:
         pending_share = False  # "67 percent said ...": respondents, whose poll may be named in the sentence
         share_said = False
         while cur.head.i != cur.i and hops < 30:
-            if (cur.dep_ in _ASIDE_DEPS and cur.pos_ in ("VERB", "AUX") and _non_restrictive(cur)) \
-                    or _misread_relative(cur) is not None:
+            # "Ortiz, who has zero endorsements, said ...": a relative clause on the source, which the
+            # parser hung under the cue, is the writer's aside; one inside the reported clause ("said
+            # exports, which grew 9%, would slow") is part of the report
+            if _misread_relative(cur) is not None or _background_aside(cur):
                 aside = True
             if pending is not None and cur.dep_ in _MODIFIER_DEPS \
                     and not (cur.dep_ == "conj" and _verbal(cur) and pending_belief):
-                break  # "told a crowd that the campaign estimated at 3,000": the inner cue modifies a noun
+                break  # "told a rally that the team estimated at 2,000": the inner cue modifies a noun
             below3, below2, below = below2, below, cur
             cur = cur.head
             hops += 1
@@ -595,6 +843,9 @@ class Attributor:
             free = _free_relative_cue(cur) if pending is None and cur.pos_ in ("VERB", "AUX") else None
             if free is not None and (src := _source_of(free, (span.start_char, span.end_char))) is not None:
                 pending = self._mention(src, free.text, "indirect", self._via(free))
+            owner = _forecast_owner(cur, below) if pending is None and cur.pos_ in ("VERB", "AUX") else None
+            if owner is not None and not (span.start <= owner.i < span.end):
+                pending = self._mention(owner, cur.text, "indirect") or pending
             if lem in _SPEECH and below.dep_ == "nsubj":
                 # "Two in three said ..., and one in four said ...", "520 delegates have said ..., 39 have
                 # said ...": a figure among those who say is a poll's result, not another share's words
@@ -615,22 +866,24 @@ class Attributor:
                 if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") \
                         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
                     continue  # "wrote that he was honored and set the bidding at $5,000": a deed beside the report
+                if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and _contrast_conj(below):
+                    continue  # "Critics share the worry, but the club, which has 900 members, wants ...": its own clause
                 src = _source_of(cur, (span.start_char, span.end_char))
                 record = src is not None and _is_evidence_source(src, lem)
                 if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in cur.children) \
                         and not record:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
-                    # wealth at $6.5 billion" and "estimates put the figure closer to 54,000" are
+                    # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
-                    continue  # "Trump said in August after Nabisco announced 600 layoffs": Nabisco's, not his
+                    continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
                 if (pending is not None or share_said) and below.dep_ == "advcl" \
                         and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children):
                     break  # "While one firm says there are 2,400, another says ...": the first firm's
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
-                # "said in a statement that the race will be a four-man contest": the clause hangs on the noun
+                # "said in a written note that the vote will be a three-way contest": the clause hangs on the noun
                 in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)
                 # "The cable indicated 13 officers would be needed": what a record indicates is its report
@@ -647,7 +900,7 @@ class Attributor:
                     if aside and not (pending is None and _trailing_cue(cur)):
                         # "..., which was valued at $62.5 billion, ...": the article's aside; under a
                         # cue that closes the sentence ("..., the AP reported.") all of it is reported
-                        return pending or self._according_to(sent, trailing_only=True)
+                        return pending or self._according_to(sent, trailing_only=True, span=span)
                     if lem in _SPEECH or lem in _INTENT or put_forward or record \
                             or (lem in _FINDING and below.dep_ == "ccomp" and _can_speak(src)):
                         sp = _at_pronoun(self._mention(src, cur.text, "indirect", self._via(cur)), cur, src)
@@ -658,12 +911,12 @@ class Attributor:
         if pending is not None:
             # "X previously reported, the foundation refused to release 1,076 names": a cue closing
             # the sentence reports all of it
-            trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True)
+            trailing = self._sentence_cue(span, head, trailing_only=True) or self._according_to(sent, trailing_only=True, span=span)
             if trailing is None and pending_share:
                 # "67 percent said they ... in a Post-ABC poll": respondents answer the poll, which reports it
-                trailing = self._according_to(sent) or self._in_source(sent, span)
+                trailing = self._according_to(sent, span=span) or self._in_source(sent, span)
             return trailing or pending
-        sp = self._according_to(sent)
+        sp = self._according_to(sent, span=span)
         if sp is not None:
             return sp
         sp = self._in_source(sent, span)
@@ -687,8 +940,23 @@ class Attributor:
         return self._sentence_cue(span, head) or self._tail_cue(span) or self._after_colon(span) \
             or self._colon_lead(span)
 
+    def _headline_tag(self, span: Span) -> Optional[Speaker]:
+        """ "Storm cuts power to 40,000 homes: report": a line that closes on a colon or dash and a
+        source word credits that source with all of it."""
+        sent = _sent(span[0])
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 4 or toks[-1].lower_ not in _HEADLINE_TAGS or toks[-2].text not in (":", "-", "—", "–", "|"):
+            return None
+        line_end = self.text.find("\n", sent.start_char)
+        if line_end >= 0 and self.text[sent.end_char:line_end].strip():
+            return None  # the tag closes the whole line, not a sentence inside a paragraph
+        tag = toks[-1]
+        stype = "document" if tag.lower_ in _DOC_NOUNS else "anonymous"
+        return Speaker(name=tag.text, type=stype, cue=toks[-2].text, mode="report", start=tag.idx,
+                       end=tag.idx + len(tag))
+
     def _tail_cue(self, span: Span) -> Optional[Speaker]:
-        """ "..., fundraising documents show." / "..., O'Keefe notes.": a sentence that closes on a
+        """ "..., fundraising documents show." / "..., O'Dowd notes.": a sentence that closes on a
         comma, a short noun phrase and a cue word, however the parser read those words."""
         sent = _sent(span[0])
         toks = [t for t in sent if not (t.is_punct or t.is_space)]
@@ -718,7 +986,7 @@ class Attributor:
         return sp
 
     def _after_colon(self, span: Span) -> Optional[Speaker]:
-        """ "A report noted that more immigrants buy into the dream: 70 percent believe ...": the
+        """ "A study noted that more renters now want to own: 70 percent believe ...": the
         clause after a colon goes on with what the cue before it reports."""
         doc = self.doc
         sent = _sent(span[0])
@@ -744,13 +1012,13 @@ class Attributor:
             src = _source_of(t)
             if src is None or src.i >= colon.i:
                 return None
-            if lem not in _SPEECH and not _is_evidence_source(src, lem):
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
                 return None
             return self._mention(src, t.text, "indirect", self._via(t))
         return None
 
     def _in_source(self, sent: Span, span: Span) -> Optional[Speaker]:
-        """ "at 45% in the latest Wall Street Journal poll", "In a poll released Sunday, 8 percent ...":
+        """ "at 45% in the newest Harbor Times poll", "In a poll out on Sunday, 8 percent ...":
         the nearest such source of the sentence, so coordinated figures keep their own poll."""
         found = []
         for c in sent:
@@ -763,7 +1031,7 @@ class Attributor:
                 if o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES:
                     source = o
                 elif c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
-                    source = poss[0]  # "in Bolton's view": the owner
+                    source = poss[0]  # "in Boltwood's view": the owner
                 else:
                     continue
                 gap = c.idx - span.end_char if c.idx >= span.end_char else span.start_char - (o.idx + len(o))
@@ -777,7 +1045,7 @@ class Attributor:
                 return sp
         return None
 
-    def _according_to(self, sent: Span, trailing_only: bool = False) -> Optional[Speaker]:
+    def _according_to(self, sent: Span, trailing_only: bool = False, span: Optional[Span] = None) -> Optional[Speaker]:
         """ "according to X"; with ``trailing_only``, only one that closes the sentence after a comma
         ("..., which stood at 263, according to the AP."), which reports all of it."""
         doc = self.doc
@@ -787,6 +1055,8 @@ class Attributor:
                 objs = [o for o in to.children if o.dep_ == "pobj"]
                 if not objs:
                     continue
+                if span is not None and objs[0].left_edge.i <= span.start and span.end <= objs[0].right_edge.i + 1:
+                    continue  # "according to the firm, which was valued at $3 billion, ...": the writer's aside
                 if trailing_only and not (t.i > sent.start and doc[t.i - 1].text == ","
                                           and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
                     continue
@@ -830,12 +1100,14 @@ class Attributor:
         return None
 
     def _colon_block(self, span: Span) -> Optional[Speaker]:
-        """ "Soerens argued that:" closing a paragraph, or a transcript label ("Matthews: ...")
+        """ "Varnholt argued that:" closing a paragraph, or a transcript label ("Mathison: ...")
         opening one: the paragraph that follows, or the labelled one, is that speaker's."""
         text = self.text
         para = text.rfind("\n", 0, span.start_char) + 1
         sp = None
         label = _LABEL.match(text, para, para + 60)
+        if label is not None and _tally_line(self.doc, label.end(), span):
+            label = None  # "Tamsin Vell: 2,316 delegates": a tally under a name, nobody's words
         if label is not None and span.start_char > label.end() and not _POSSESSIVE.search(label.group(1)):
             tok = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
             if tok is not None:
@@ -846,6 +1118,12 @@ class Attributor:
                     t = tok[-1]
                     sp = Speaker(name=self.full[t.text], type="person", cue=":", mode="direct",
                                  start=t.idx, end=t.idx + len(t))
+                elif tok[-1].text.isupper() and len(tok[-1].text) > 2:
+                    # "HARWICK: ..." in a transcript: a capitalised label of a person named before
+                    t = tok[-1]
+                    full = self.full.get(t.text.capitalize())
+                    if full is not None and " " in full and full not in _OUTLETS:
+                        sp = Speaker(name=full, type="person", cue=":", mode="direct", start=t.idx, end=t.idx + len(t))
         if sp is None and para > 0:
             # the paragraph before, looked at only near its end: this runs for every claim
             window = text[max(0, para - 300):para]
@@ -862,7 +1140,7 @@ class Attributor:
                        mode="direct", start=person.start_char, end=person.end_char)
 
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
-        """ "Poll: 3 Senate races are tight" / "Gingrich: Trump must pick a running mate": a
+        """ "Poll: 3 Council races are tight" / "Gingold: Trump must pick a running mate": a
         headline-style line that opens with a name or a poll and a colon."""
         sent = _sent(span[0])
         line_start = self.text.rfind("\n", 0, sent.start_char) + 1
@@ -873,7 +1151,7 @@ class Attributor:
             return None
         lead = self.doc[sent.start:colon.i]
         rest = self.doc[colon.i + 1:sent.end]
-        if len(rest) and rest[0].like_num and not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
             return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         if not all(t.text[:1].isupper() or t.is_punct for t in lead):
             return None
@@ -882,10 +1160,101 @@ class Attributor:
         if lemma in _DOC_NOUNS and len(lead) <= 3:
             return Speaker(name=lead.text, type="document", cue=":", mode="report",
                            start=lead.start_char, end=lead.end_char)
-        ents = [e for e in self.doc.ents if e.start == lead.start and e.end == lead.end]
+        ents = [e for e in self._ents_in(lead.start, lead.end) if e.start == lead.start and e.end == lead.end]
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _clause_verb(t: Token) -> bool:
+    """A verb that makes a clause, not a participle on a noun ("2,316 pledged delegates")."""
+    return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")
+
+
+def _in_background(span: Span) -> bool:
+    """Whether ``span`` lies in a background relative clause (see ``_background_aside``)."""
+    cur, hops = span.root, 0
+    while cur.head.i != cur.i and hops < 30:
+        if _background_aside(cur):
+            return True
+        cur = cur.head
+        hops += 1
+    return False
+
+
+def _background_aside(clause: Token) -> bool:
+    """ "..., where she trailed by 2 points", "Judge Amos Vell, who served for nearly nine years":
+    a relative clause set off by a comma on a name, or one that opens with "where"/"when", gives
+    the writer's background even inside a report; one on a common noun ("exports, which grew 9%")
+    is part of the report."""
+    if clause.dep_ != "relcl" or clause.pos_ not in ("VERB", "AUX") or not _non_restrictive(clause):
+        return False
+    head = clause.head
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
+        return True
+    return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+
+
+def _contrast_conj(clause: Token) -> bool:
+    """A coordinated clause with its own subject after "but", "yet" or "while", beside a verb
+    whose report is a noun ("share these worries, but the guild wants ..."): a new assertion,
+    not part of what that verb reports."""
+    doc = clause.doc
+    subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+    deps = {c.dep_ for c in clause.head.children}
+    if not subj or "dobj" not in deps or deps & {"ccomp", "xcomp"}:
+        return False  # "said sales rose, but costs climbed 5%" may go on with the report
+    i = subj[0].left_edge.i - 1
+    return i > 0 and doc[i].lower_ in ("but", "yet", "while", "whereas")
+
+
+def _tally_line(doc: Doc, label_end: int, span: Span) -> bool:
+    """ "Tamsin Vell: 2,316 delegates": the words after a label's colon open with the number and the
+    rest of the line holds no verb."""
+    if span[0].idx - label_end > 1:
+        return False
+    k = span.start
+    while k < len(doc) and not doc[k].is_space:
+        if _clause_verb(doc[k]):
+            return False
+        if "\n" in doc[k].whitespace_:
+            break
+        k += 1
+    return True
+
+
+def _record(text: str, sp: Speaker, cue: str, cue_start: int, cue_end: int, mode: str,
+            content: list[tuple[int, int]]) -> Attribution:
+    """An Attribution from a resolved speaker, its cue and the spans it reports."""
+    return Attribution(source=text[sp.start:sp.end], source_start=sp.start, source_end=sp.end,
+                       speaker=sp.name, speaker_type=sp.type, cue=cue, cue_start=cue_start, cue_end=cue_end,
+                       mode=mode, content=tuple(content))
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a cue verb sits inside what another cue reports ("it expected the bureau to post
+    ..."): its source is a reported party, not a speaker of the article."""
+    cur, hops = verb, 0
+    while cur.head.i != cur.i and hops < 12:
+        # a complement after its cue; one before it ("X confirmed ...; he adds that ...") is a misparse
+        if cur.dep_ in ("ccomp", "xcomp") and cur.head.i < cur.i and cur.head.lemma_.lower() in _CUE_LEMMAS:
+            return True
+        cur = cur.head
+        hops += 1
+    return False
+
+
+def _table_worthy(sp: Speaker, src: Token, plural: bool) -> bool:
+    """A source the entity table keeps: a person, a named or definite organisation, an outlet, a
+    document, a plural group ("officials") or a person noun ("the analyst"); not a phrase such as
+    "murders across the state" that only holds a name."""
+    if sp.type in ("person", "outlet", "document"):
+        return True
+    lemma = src.lemma_.lower()
+    if sp.type == "organization":
+        return src.pos_ in ("PROPN", "PRON") or src.ent_type_ in ("ORG", "NORP", "GPE") \
+            or lemma in _ORG_ANAPHORS or lemma in _ORG_WORDS
+    return plural or lemma in _ANON or src.text in _TITLES or src.text.capitalize() in _TITLES
 
 
 def _propn_names(doc: Doc, covered: set[int]) -> list[tuple[str, int]]:
@@ -918,7 +1287,7 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
 
 def _clean_name(s: str) -> str:
     s = re.sub(r"['’]s$", "", s.strip())
-    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Dana Whitfield": a headline run into the name
+    s = re.split(r"\s[-—–|]\s", s)[-1]  # "HEADLINE - Tamsin Whitfield": a headline run into the name
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+", "", s)
     return s.strip(" ,.:;\"“”")
@@ -968,6 +1337,8 @@ def _phrase(tok: Token) -> Span:
         # "The Ortiz campaign projects that": the words before the verb the tagger read as a noun
         left = min([c.left_edge.i for c in tok.head.children if c.i < tok.i] + [left])
     for c in tok.rights:
+        if c.dep_ == "prep" and c.i > 0 and doc[c.i - 1].text == ",":
+            break  # "liberal groups, including two unions, ...": an aside set off by a comma ends the phrase
         if c.dep_ in ("prep", "compound", "amod", "nummod", "poss", "case", "appos") and c.dep_ != "appos":
             # "an analysis of other data identified ...": a clause inside the phrase ends it
             stop = min([t.left_edge.i - 1 for t in c.subtree if t.dep_ in ("acl", "relcl") and t.pos_ == "VERB"]
@@ -982,7 +1353,7 @@ def _phrase(tok: Token) -> Span:
 
 
 def _title(ent: Span) -> Optional[str]:
-    """ "White House spokesperson Abigail Jackson" -> "White House spokesperson"."""
+    """ "White House spokesperson Odalys Jaxley" -> "White House spokesperson"."""
     doc = ent.doc
     root = ent.root
     mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
@@ -1034,22 +1405,29 @@ def _sources(verb: Token) -> list[Token]:
         if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
                 and nxt.text[:1].isupper() and nxt.text.isalpha() and not nxt.is_sent_start \
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
-            out = [nxt]  # "..., said Skelly.": an inverted name the tagger took for an adverb
+            out = [nxt]  # "..., said Skerritt.": an inverted name the tagger took for an adverb
     if not out and verb.lemma_.lower() in _SPEECH:
         inverted = _inverted_subject(verb)
         if inverted is not None:
-            out = [inverted]  # "“...,” said Robert Reich, who ...": the name parsed into the quote's clause
+            out = [inverted]  # "“...,” said Ambrose Reinholt, who ...": the name parsed into the quote's clause
     if not out and verb.lemma_.lower() in _SPEECH:
         left = _left_name(verb)
         if left is not None:
-            out = [left]  # "Marcel Lazar, 44, said ..." with the name parsed as an apposition
+            out = [left]  # "Leontes Lazenby, 44, said ..." with the name parsed as an apposition
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
-            and not any(c.dep_ == "auxpass" for c in verb.children):
+            and not any(c.dep_ == "auxpass" for c in verb.children) \
+            and not _reduced_passive(verb):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
         owner = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
             out = [owner]  # "an analysis of other data identified ...": the analysis
     return out
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "3,200 cases reported statewide", "the figures cited": a participle on a noun, which names
+    what was reported, not who reported it."""
+    return verb.dep_ == "acl" and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in verb.children)
 
 
 def _up_to_conj(chain: list[Token]) -> list[Token]:
@@ -1086,7 +1464,10 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
         return None
     while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \
             and doc[j + 1].text[:1].isupper() == doc[j].text[:1].isupper():
-        j += 1  # "said Robert Reich", "said a campaign spokesman": the phrase's last word
+        j += 1  # "said Ambrose Reinholt", "said a campaign spokesman": the phrase's last word
+    if doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i > j \
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:verb.i]):
+        return None  # "In May, reported costs reached $3 million": nothing reported before it
     return doc[j]
 
 
@@ -1110,12 +1491,41 @@ def _left_name(verb: Token) -> Optional[Token]:
 
 
 def _for_clause(clause: Token) -> bool:
-    """ "called for the wage to be raised to $15": the clause a "for" opens, as the parser reads it."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    """ "called for the wage to be raised to $15", "called for more aid to bring the total to 4%",
+    "called for $2 billion, a 20% increase": what a demand with "for" asks, as the parser reads it
+    (a clause the "for" opens, or an infinitive or a predicate beside the verb's "for")."""
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return True
+    head = clause.head
+    has_for = any(c.dep_ == "prep" and c.lower_ == "for" and c.i < clause.i for c in head.children)
+    if not has_for or head.i == clause.i:
+        return False
+    infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return infinitive or clause.dep_ == "oprd"
+
+
+def _forecast_owner(verb: Token, below: Token) -> Optional[Token]:
+    """ "The institute cut its growth forecast to 2.1 pct", "hold the fund's estimate steady at 3
+    percent": a figure a verb sets on someone's own forecast is that forecaster's. Returns the
+    owner (the possessive; for "its"/"their", the verb's subject)."""
+    if below.dep_ not in ("prep", "dobj", "npadvmod", "advmod", "oprd", "acomp"):
+        return None
+    for d in verb.children:
+        if d.dep_ != "dobj" or d.lower_ not in _FORECAST_NOUNS:
+            continue
+        poss = [c for c in d.children if c.dep_ == "poss"]
+        if not poss:
+            continue
+        owner = poss[0]
+        if owner.lower_ in ("its", "their"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            return subj[0] if subj and _can_speak(subj[0]) else None
+        return owner if _can_speak(owner) else None
+    return None
 
 
 def _free_relative_cue(verb: Token) -> Optional[Token]:
-    """ "aid to what advocates estimated were more than 40,000 tenants": the reporting verb of a
+    """ "aid to what organizers estimated were over 40,000 tenants": the reporting verb of a
     free relative that opens ``verb``'s clause, whether parsed as its subject or beside it."""
     doc = verb.doc
     cands = [c for c in verb.children if c.dep_ == "csubj"]
@@ -1148,7 +1558,9 @@ def _antecedent(t: Token) -> Token:
 
 
 def _is_share(t: Token) -> bool:
-    """A number standing for people: "59 percent", "Those over 60", "two in three"."""
+    """A number or share standing for people: "59 percent", "Those over 60", "two in three", "a majority"."""
+    if t.lemma_.lower() in _SHARE_NOUNS and t.ent_type_ not in ("ORG", "PERSON"):
+        return True
     return (t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL")) \
         and t.ent_type_ not in ("DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY")
 
@@ -1173,7 +1585,7 @@ def _source_of(verb: Token, avoid: tuple[int, int] = (0, 0)) -> Optional[Token]:
         + [c for c in cands if c.left_edge.idx <= avoid[0] and avoid[1] <= c.right_edge.idx + len(c.right_edge)]
     if cands and verb.lemma_.lower() in _SPEECH and not any(c.dep_ == "nsubj" for c in verb.children) \
             and (left := _left_name(verb)) is not None:
-        cands.append(left)  # "“...” the paper's editor Steven Ginsberg responded": the subject inherited from the quote is not it
+        cands.append(left)  # "“...” the paper's editor Stellan Ginsford responded": the subject inherited from the quote is not it
     for c in cands:
         ph = _phrase(c)
         if ph.end_char <= avoid[0] or ph.start_char >= avoid[1]:
@@ -1189,7 +1601,7 @@ def _trailing_cue(verb: Token) -> bool:
     rest = []
     for t in sent[verb.i - sent.start + 1:]:
         if t.text in _DASHES:
-            break  # "..., the office reported on Tuesday -- a development that ...": an appended aside
+            break  # "..., the office said on Monday -- a turn that ...": an appended aside
         if not (t.is_punct or t.is_space):
             rest.append(t)
     if rest and not all(t.dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod")
@@ -1208,7 +1620,7 @@ def _past_dash(verb: Token, span: Span) -> bool:
 
 
 def _leading_cue(verb: Token) -> bool:
-    """ "The Gazette previously reported, the council refused ...": a cue opening its sentence,
+    """ "The Ledger previously reported, the council refused ...": a cue opening its sentence,
     closed by a comma, with nothing of its own to report."""
     doc = verb.doc
     nxt = verb.right_edge.i + 1

@@ -54,14 +54,16 @@ def _sentence(text: str, start: int, end: int, body: int) -> Sentence:
     return Sentence(text[start:end], start, end)
 
 
-def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], categories: dict[str, str]) -> list[Claim]:
+def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], categories: dict[str, str],
+                   attributor: Optional[Attributor] = None) -> list[Claim]:
+    """``attributor``: the document's attribution pass, when the caller has already run it."""
     text = doc.text
     if not text.strip():
         return []
     doc_id = doc_id if doc_id is not None else default_doc_id(text)
     published = published or header_date(text)
     body = header_end(text)
-    attributor = Attributor(doc)
+    attributor = attributor or Attributor(doc)
     dates = _date_context(doc, published)
     out: list[Claim] = []
     measures = F.MeasureMemory(doc)

@@ -1,4 +1,5 @@
-"""The ``claimex`` spaCy component: fills ``doc._.claims`` with plain claim dicts.
+"""The ``claimex`` spaCy component: fills ``doc._.claims`` with plain claim dicts and
+``doc._.attributions`` with plain attribution dicts (who says what, numbers or not).
 
 Plain dicts (the schema's JSON shape) survive ``nlp.pipe(n_process=2)`` and
 ``DocBin(store_user_data=True)``. The document id and publication date travel in
@@ -13,6 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribution import Attributor
 from .claims import claims_for_doc
 from .fields import category_lexicon
 
@@ -20,10 +22,12 @@ META_KEY = "claimex_meta"
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)  # plain dicts of claimex.records.Attribution
 
 
 class ClaimexComponent:
-    """Runs the claim stages on a parsed Doc: number spans, fields, speaker, date, records."""
+    """Runs the claim stages on a parsed Doc: attributions, number spans, fields, speaker, date, records."""
 
     def __init__(self, nlp: Language, name: str, categories: Optional[str] = None):
         self.name = name
@@ -31,9 +35,12 @@ class ClaimexComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc.user_data.get(META_KEY) or {}
+        # one attribution pass per document: the claims' speakers and doc._.attributions share it
+        attributor = Attributor(doc) if doc.text.strip() else None
         claims = claims_for_doc(doc, doc_id=meta.get("doc_id"), published=meta.get("published"),
-                                categories=self.categories)
+                                categories=self.categories, attributor=attributor)
         doc._.claims = [c.to_dict() for c in claims]
+        doc._.attributions = [a.to_dict() for a in attributor.attributions()] if attributor is not None else []
         return doc
 
 

@@ -90,6 +90,38 @@ class DateRef(_Plain):
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """Who says what, numbers or not: a source mention, the speaker it resolves to, the cue that
+    marks the report and the character spans of what is reported.
+
+    ``mode`` is "direct" (a quotation), "indirect" (a reporting verb), "according_to" or
+    "report" (a document, a headline tag); ``content`` holds ``(start, end)`` pairs.
+    """
+
+    source: str
+    source_start: int
+    source_end: int
+    speaker: str
+    speaker_type: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    mode: str
+    content: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["content"] = [list(c) for c in self.content]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Attribution":
+        kw = {f.name: d.get(f.name) for f in fields(cls) if f.name in d}
+        kw["content"] = tuple((int(a), int(b)) for a, b in d.get("content") or ())
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
 class Sentence(_Plain):
     text: str
     start: int
