@@ -20,7 +20,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -127,6 +127,19 @@ def find_quotes(text: str) -> list[_Quote]:
     return [q for q in quotes if q.end - q.start > 2]
 
 
+# what each per-sentence look-up of the claim walk scans for (Attributor._sent_toks)
+_SENT_FILTERS: dict[str, Callable[[Token], bool]] = {
+    "words": lambda t: not t.is_space,
+    "content": lambda t: not (t.is_punct or t.is_space),
+    "colon": lambda t: t.text == ":",
+    "in_from": lambda t: t.dep_ == "prep" and t.lower_ in ("in", "from"),
+    "according": lambda t: t.lower_ == "according",
+    "cue_verb": lambda t: t.pos_ == "VERB" and (t.lemma_.lower() in _SPEECH or t.lemma_.lower() in _EVIDENCE),
+    "by": lambda t: t.lower_ == "by" and t.dep_ == "prep",
+    "show": lambda t: t.lower_ in _SHOW_FORMS,
+}
+
+
 class Attributor:
     """Per-document attribution: quotes, names and cues read once per Doc."""
 
@@ -164,6 +177,8 @@ class Attributor:
         self.persons.sort()
         self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
         self._pieces: Optional[list[tuple[int, int, Attribution]]] = None  # content spans, by start
+        self._stoks: dict[tuple[int, str], list[Token]] = {}  # per sentence: the tokens each look-up wants
+        self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
         self._piece_starts: list[int] = []
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
@@ -923,28 +938,42 @@ class Attributor:
         if sp is not None:
             return sp
         # "by X's count"
-        for t in sent:
-            if t.lower_ == "by" and t.dep_ == "prep":
-                for o in t.children:
-                    if o.dep_ == "pobj" and o.lemma_.lower() in _COUNT_NOUNS:
-                        poss = [c for c in o.children if c.dep_ == "poss"]
-                        if poss:
-                            sp = self._mention(poss[0], f"by {o.text}", "according_to")
-                            if sp is not None:
-                                return sp
+        for t in self._sent_toks(sent, "by"):
+            for o in t.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in _COUNT_NOUNS:
+                    poss = [c for c in o.children if c.dep_ == "poss"]
+                    if poss:
+                        sp = self._mention(poss[0], f"by {o.text}", "according_to")
+                        if sp is not None:
+                            return sp
         # "..., records show, ...": a showing verb the tagger took for a noun, set off by commas
-        for t in sent:
+        for t in self._sent_toks(sent, "show"):
             sp = self._noun_show(t, span)
             if sp is not None:
                 return sp
         return self._sentence_cue(span, head) or self._tail_cue(span) or self._after_colon(span) \
             or self._colon_lead(span)
 
+    def _sent_toks(self, sent: Span, key: str) -> list[Token]:
+        """The tokens of ``sent`` that one look-up scans (``_SENT_FILTERS[key]``), found once per
+        sentence: every claim of a sentence asks the same questions of it."""
+        k = (sent.start, key)
+        got = self._stoks.get(k)
+        if got is None:
+            keep = _SENT_FILTERS[key]
+            got = self._stoks[k] = [t for t in sent if keep(t)]
+        return got
+
     def _headline_tag(self, span: Span) -> Optional[Speaker]:
         """ "Storm cuts power to 40,000 homes: report": a line that closes on a colon or dash and a
         source word credits that source with all of it."""
         sent = _sent(span[0])
-        toks = [t for t in sent if not t.is_space]
+        if sent.start not in self._tags:
+            self._tags[sent.start] = self._sentence_tag(sent)
+        return self._tags[sent.start]
+
+    def _sentence_tag(self, sent: Span) -> Optional[Speaker]:
+        toks = self._sent_toks(sent, "words")
         if len(toks) < 4 or toks[-1].lower_ not in _HEADLINE_TAGS or toks[-2].text not in (":", "-", "—", "–", "|"):
             return None
         line_end = self.text.find("\n", sent.start_char)
@@ -959,7 +988,7 @@ class Attributor:
         """ "..., fundraising documents show." / "..., O'Dowd notes.": a sentence that closes on a
         comma, a short noun phrase and a cue word, however the parser read those words."""
         sent = _sent(span[0])
-        toks = [t for t in sent if not (t.is_punct or t.is_space)]
+        toks = self._sent_toks(sent, "content")
         if len(toks) < 4 or span.end > toks[-1].i:
             return None
         cue = toks[-1]
@@ -990,7 +1019,7 @@ class Attributor:
         clause after a colon goes on with what the cue before it reports."""
         doc = self.doc
         sent = _sent(span[0])
-        colons = [t for t in sent if t.text == ":" and t.i < span.start]
+        colons = [t for t in self._sent_toks(sent, "colon") if t.i < span.start]
         if not colons:
             prev = sent.start - 1  # a colon closing a paragraph (a space token after it) is the colon block's
             if prev < 1 or doc[prev].text != ":":
@@ -1021,9 +1050,7 @@ class Attributor:
         """ "at 45% in the newest Harbor Times poll", "In a poll out on Sunday, 8 percent ...":
         the nearest such source of the sentence, so coordinated figures keep their own poll."""
         found = []
-        for c in sent:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "from"):
-                continue
+        for c in self._sent_toks(sent, "in_from"):
             for o in c.children:
                 if o.dep_ != "pobj":
                     continue
@@ -1049,8 +1076,8 @@ class Attributor:
         """ "according to X"; with ``trailing_only``, only one that closes the sentence after a comma
         ("..., which stood at 263, according to the AP."), which reports all of it."""
         doc = self.doc
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+        for t in self._sent_toks(sent, "according"):
+            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 to = doc[t.i + 1]
                 objs = [o for o in to.children if o.dep_ == "pobj"]
                 if not objs:
@@ -1070,9 +1097,9 @@ class Attributor:
 
     def _sentence_cue(self, span: Span, head: Token, trailing_only: bool = False) -> Optional[Speaker]:
         """A reporting verb of the sentence not above the number: "..., officials said." as parataxis."""
-        for t in _sent(span[0]):
+        for t in self._sent_toks(_sent(span[0]), "cue_verb"):
             lem = t.lemma_.lower()
-            if t.pos_ != "VERB" or not (lem in _SPEECH or lem in _EVIDENCE) or _is_under(t, head):
+            if _is_under(t, head):
                 continue
             if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in t.children):
                 continue

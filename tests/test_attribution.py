@@ -100,7 +100,7 @@ def test_writer_sentence_between_quotes_breaks_the_voice(ex):
 def test_quoted_fragment_continues_earlier_voice(ex):
     text = ('The agency said "more than 640" people were held in the sweep. '
             'Of that total, "about 75 percent" had prior records.')
-    sp = one(ex, text, "75 percent").speaker
+    sp = one(ex, text, "about 75 percent").speaker
     assert sp is not None and sp.name == "agency"
 
 
