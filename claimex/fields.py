@@ -240,6 +240,22 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
     return None
 
 
+def _named_subject(verb: Token) -> Optional[Token]:
+    """The proper-name subject of a level or change verb, or of the verb a participle depends on, for a
+    physical quantity: "the Dunmore River rose 9 feet, cresting at 18 feet" measures the river (a place
+    name is not the measure of a share or an amount of money: "Ohio rose 3%")."""
+    cur, hops = verb, 0
+    while cur is not None and hops < 3:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "NORP") else None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur, hops = cur.head, hops + 1
+        else:
+            break
+    return None
+
+
 class Found(NamedTuple):
     """A measure and the rule that found it. A weak one (a bare change noun: "a 92% drop", a unit) stands
     for its own number but is not passed on to the elliptical numbers after it in the sentence."""
@@ -498,6 +514,8 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
                 if c.dep_ == "dobj" and c.i not in toks and _plain_noun(c) and c.lower_ not in _UNIT_NOUNS:
                     return _noun_or_weak(c, "change-obj")
             subj = _subject_any(verb, toks)
+            if subj is None and unit_noun is not None:
+                subj = _named_subject(verb)  # "the Dunmore River rose 9 feet": a named thing's own level
             # a level ("to $1.5 trillion") measures the subject even of a money verb; an amount moved
             # ("raised $5 million") is the money verb's own
             level = head.dep_ == "pobj" or (head.head.dep_ == "pobj" and head.dep_ in ("nummod", "quantmod", "compound"))
@@ -568,23 +586,31 @@ class MeasureMemory:
         key = unit or ""
         if f.lemma == RESPONDENTS:
             f = Found(self._population(span), "poll")
+        elif f.rule == "unit" and key in self._last and self._near(self._last[key][1], span.start):
+            # a unit names no thing; the last thing measured in that unit nearby does: "the lake crested
+            # at 19 feet in 2011; in 2018, at 17 feet"
+            f = Found(self._last[key][0], "fb_unit")
         elif f.lemma is None:
             prev = self._sent.get(sent_start)
             if prev is not None:
                 f = Found(prev, "fb_sent")
             elif key in self._last:
                 lemma, at = self._last[key]
-                if span.start - at <= NEARBY_TOKENS and not any(
-                        "\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in self.doc[at: span.start]):
+                if self._near(at, span.start):
                     f = Found(lemma, "fb_doc")
         if f.lemma is None and unit == "percent" and "point" in span.text.lower():
             f = Found("point", "point")  # "leads by 44 points", with no measure anywhere near
-        if f.lemma and f.rule not in ("fb_doc", "fb_sent", "point"):
+        if f.lemma and f.rule not in ("fb_doc", "fb_sent", "point", "fb_unit"):
             self._last[key] = (f.lemma, span.start)
         # what a later number of the sentence may continue: not a time ("six weeks of 100% paid leave")
         if f.lemma and f.lemma.split()[-1].lower() not in _TIME_NOUNS and (not f.weak or sent_start not in self._sent):
             self._sent[sent_start] = f.lemma
         return f
+
+    def _near(self, at: int, start: int) -> bool:
+        """``at`` is at most NEARBY_TOKENS before ``start``, in the same paragraph."""
+        return start - at <= NEARBY_TOKENS and not any(
+            "\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in self.doc[at: start])
 
     def _population(self, span: Span) -> str:
         """The respondents nearest before the share (in its sentence first), else "respondent"."""

@@ -78,7 +78,7 @@ def test_far_away_measure_is_not_borrowed(ex):
 
 # rate: periods built into units, distributives, rate words on the subject
 @pytest.mark.parametrize("text, needle, rate", [
-    ("The refinery ran at 2.1 mln bpd in May.", "2.1 mln", "day"),
+    ("The refinery ran at 2.1 mln bpd in May.", "2.1 mln bpd", "day"),
     ("She was paid $450 per week from the county fund.", "$450", "week"),
     ("About 3,000 visitors arrive in the valley each year.", "About 3,000", "year"),
     ("Her monthly rent climbed to $2,100.", "$2,100", "month"),
@@ -151,3 +151,20 @@ def test_kind_of_a_breakdown_follows_its_total(ex):
     assert one(ex, text, "$20").kind == "target"
     assert one(ex, text, "$15").kind == "target"
     assert one(ex, text, "$10").kind == "target"
+
+
+# a physical unit names no thing: what is measured is the subject of the level verb, else the last
+# thing measured in that unit nearby
+@pytest.mark.parametrize("text, needle, measure", [
+    ("The Dunmore River rose 9 feet overnight.", "9", "river"),
+    ("The Dunmore River rose 9 feet overnight, cresting at 18.5 feet near Belcastle.", "18.5", "river"),
+    ("The reservoir crested at 41 feet in 2012.", "41", "reservoir"),
+    ("The lake crested at 19 feet in 2011; in 2018, at 17 feet; and in 2021, at 16 feet.", "16", "lake"),
+    ("The ridge station logged 6.2 inches of snow. Plow crews had planned for 3 inches.", "3", "snow"),
+])
+def test_unit_is_not_the_measure(ex, text, needle, measure):
+    assert one(ex, text, needle).measure.lower() == measure
+
+
+def test_unit_stands_when_nothing_measured_in_it_is_named(ex):
+    assert one(ex, "The hikers walked 12 miles before dark.", "12").measure == "mile"
