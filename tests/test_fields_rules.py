@@ -168,3 +168,18 @@ def test_unit_is_not_the_measure(ex, text, needle, measure):
 
 def test_unit_stands_when_nothing_measured_in_it_is_named(ex):
     assert one(ex, "The hikers walked 12 miles before dark.", "12").measure == "mile"
+
+
+# a frame noun (forecast, range, goal, peak...) is not what is counted: it points to what it frames
+@pytest.mark.parametrize("text, needle, measure", [
+    ("The brewer raised its forecast for malt costs to $410 a ton.", "$410", "malt cost"),
+    ("The mill raised its estimate for lumber output to 900 tons.", "900", "lumber output"),
+    ("The growth forecast of 2.4 pct was kept.", "2.4 pct", "growth"),
+    ("Ferry riders numbered 8,200 in May, well under the peak of 11,000 in 2019.", "11,000", "ferry rider"),
+    ("The bakery now sees revenue of $40 million, above a previous range of $30 million to $35 million.",
+     "$30 million to $35 million", "revenue"),
+    ("Crews must cut breakdowns another 10% to meet the county's goal of fewer than 50 a year.",
+     "fewer than 50", "breakdown"),
+])
+def test_frame_noun_points_to_what_it_frames(ex, text, needle, measure):
+    assert one(ex, text, needle).measure == measure
