@@ -245,7 +245,7 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
 def _named_subject(verb: Token) -> Optional[Token]:
     """The proper-name subject of a level or change verb, or of the verb a participle depends on, for a
     physical quantity: "the Dunmore River rose 9 feet, cresting at 18 feet" measures the river (a place
-    name is not the measure of a share or an amount of money: "Ohio rose 3%")."""
+    name is not the measure of a share or an amount of money: "Norvale rose 3%")."""
     cur, hops = verb, 0
     while cur is not None and hops < 3:
         for c in cur.children:
