@@ -596,6 +596,30 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
     return Found(None, "none")
 
 
+def _clause_key(tok: Token) -> int:
+    """The verb whose clause holds ``tok``: the first ancestor verb with a subject of its own (participles
+    and infinitives belong to their main verb: "fell 9%, marking a 20% drop"), else the root."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.i
+
+
+def _names_change(rule: str, head: Token) -> bool:
+    """The rule found what the clause's verb changes or counts: its subject or object by a change verb,
+    or the noun of a number the verb takes as object ("saw 300 thefts")."""
+    if rule in ("change-subj", "change-obj", "subject", "passive-level", "relative"):
+        return True
+    if rule == "noun":
+        n = head.head
+        return n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX")
+    return False
+
+
 #: how far back (in tokens) a number with no measure in its sentence looks for the last measure of its
 #: unit; it must also be in the same paragraph. Across paragraphs that guess was wrong more often than
 #: right (right 20, wrong 31 on the development articles); within one it is right two times in three.
@@ -613,6 +637,7 @@ class MeasureMemory:
         self.doc = doc
         self._sent: dict[int, str] = {}
         self._last: dict[str, tuple[str, int]] = {}
+        self._named: dict[int, str] = {}  # clause verb -> what changed, as the clause's own words name it
         self._respondents: Optional[list[tuple[int, str]]] = None
 
     def measure(self, span: Span, unit: Optional[str]) -> Optional[str]:
@@ -626,6 +651,10 @@ class MeasureMemory:
             f = Found(self._population(span), "poll")
         elif f.rule == "frame" and sent_start in self._sent:
             f = Found(self._sent[sent_start], "fb_frame")  # "41 deaths, well below the peak of 73"
+        elif f.weak and f.rule.endswith("-change") and _clause_key(span_head(span)) in self._named:
+            # a bare change noun in a clause that names what changed: "Ridership should grow 4% this
+            # year after a 9% gain in 2024" -> ridership; "Orders fell to 310, a 9% drop" -> order
+            f = Found(self._named[_clause_key(span_head(span))], "fb_change")
         elif f.rule == "unit" and key in self._last and self._near(self._last[key][1], span.start):
             # a unit names no thing; the last thing measured in that unit nearby does: "the lake crested
             # at 19 feet in 2011; in 2018, at 17 feet"
@@ -642,6 +671,8 @@ class MeasureMemory:
             f = Found("point", "point")  # "leads by 44 points", with no measure anywhere near
         if f.lemma and f.rule not in ("fb_doc", "fb_sent", "point", "fb_unit", "fb_frame"):
             self._last[key] = (f.lemma, span.start)
+        if f.lemma and not f.weak and _names_change(f.rule, span_head(span)):
+            self._named[_clause_key(span_head(span))] = f.lemma
         # what a later number of the sentence may continue: not a time ("six weeks of 100% paid leave")
         if f.lemma and f.lemma.split()[-1].lower() not in _TIME_NOUNS and (not f.weak or sent_start not in self._sent):
             self._sent[sent_start] = f.lemma

@@ -24,7 +24,8 @@ from conftest import one
     # a fronted partitive names what is counted
     ("Of those applicants, 120 were approved.", "120", "applicant"),
     # a change noun names what changed, and stands for itself when nothing is named
-    ("Orders fell to 310, a 9% drop from March.", "9%", "drop"),
+    ("Orders fell to 310, a 9% drop from March.", "9%", "order"),
+    ("The forecast calls for a 9% drop from March.", "9%", "drop"),
     ("Thefts rose by 14% in the north.", "14%", "theft"),
     # the number's own head, not an article or adjective in front of it
     ("An estimated 3,000 volunteers were working in the county.", "An estimated 3,000", "volunteer"),
@@ -182,4 +183,17 @@ def test_unit_stands_when_nothing_measured_in_it_is_named(ex):
      "fewer than 50", "breakdown"),
 ])
 def test_frame_noun_points_to_what_it_frames(ex, text, needle, measure):
+    assert one(ex, text, needle).measure == measure
+
+
+# a bare change noun in a clause that names what changed measures that thing; a noun of another
+# participant ("a poll of 30 bankers") is not what changed
+@pytest.mark.parametrize("text, needle, measure", [
+    ("Ridership should grow 4% this year after a 9% gain in 2024.", "9%", "ridership"),
+    ("Inspectors logged 410 complaints in March, marking a 12% rise from February.", "12%", "complaint"),
+    ("Shipments fell to 2,300, a 15% decline from a year earlier.", "15%", "shipment"),
+    ("A poll of 30 bankers produced a forecast of a 5% decline.", "5%", "decline"),
+    ("Wool prices climbed 3% on Monday. Traders had expected a 2% gain.", "2%", "gain"),
+])
+def test_change_noun_takes_what_its_clause_names(ex, text, needle, measure):
     assert one(ex, text, needle).measure == measure
