@@ -76,6 +76,8 @@ _PLAN_CONTENT = frozenset(_F["plan_content_verbs"])
 _COPULAR_GOALS = frozenset(_F["copular_goal_nouns"])
 _PAYMENT_VERBS = frozenset(_F["payment_verbs"])
 _EXISTING_ADJ = frozenset(_F["existing_adjectives"])
+_FRAMES = frozenset(_F["frame_nouns"])
+_NOT_FRAMED = frozenset(_F["frame_not_framed"]) | _ACTORS
 _FORECAST_MARKS = frozenset({"estimated", "forecast", "projected", "expected", "predicted", "anticipated"})
 #: rules that read the clause's modality or aim; a figure that already exists inside such a clause
 #: stays actual ("wants to freeze the $40 million fund")
@@ -240,6 +242,22 @@ def _subject(verb: Token, toks: set[int]) -> Optional[Token]:
     return None
 
 
+def _named_subject(verb: Token) -> Optional[Token]:
+    """The proper-name subject of a level or change verb, or of the verb a participle depends on, for a
+    physical quantity: "the Dunmore River rose 9 feet, cresting at 18 feet" measures the river (a place
+    name is not the measure of a share or an amount of money: "Norvale rose 3%")."""
+    cur, hops = verb, 0
+    while cur is not None and hops < 3:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "NORP") else None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur, hops = cur.head, hops + 1
+        else:
+            break
+    return None
+
+
 class Found(NamedTuple):
     """A measure and the rule that found it. A weak one (a bare change noun: "a 92% drop", a unit) stands
     for its own number but is not passed on to the elliptical numbers after it in the sentence."""
@@ -279,8 +297,40 @@ def _is_change(n: Token) -> bool:
     return n.lemma_.lower() in (_UP_N | _DOWN_N)
 
 
+def _framed(n: Token) -> Optional[Found]:
+    """For a frame noun (forecast, range, goal, peak...), what it frames: its "of"/"for" complement
+    ("its forecast for farm income", "an estimate of wheat output"), else its noun modifier ("the
+    growth forecast"); else no measure, so the number takes the sentence's or paragraph's measure
+    ("ticket sales of 900, below the peak of 1,200"). None when ``n`` is not a frame noun."""
+    if n.lemma_.lower() not in _FRAMES and n.lower_ not in _FRAMES:
+        return None
+    nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+    preps = [c for c in n.children if c.dep_ == "prep"]
+    if nxt is not None and nxt.dep_ == "prep" and nxt not in preps:
+        preps.append(nxt)  # "raised its forecast for X to $3": the "for" hung on the verb still frames X
+    for c in preps:
+        if c.lower_ in ("of", "for"):
+            for o in c.children:
+                if o.dep_ == "pobj" and _plain_noun(o) and not _is_time(o) and o.lemma_.lower() not in _FRAMES \
+                        and o.lemma_.lower() not in _NOT_FRAMED and o.ent_type_ not in (
+                            "GPE", "LOC", "NORP", "ORG", "PERSON"):
+                    return Found(_noun_lemma(_changed_thing(o)), "frame-of")
+    mods = [c for c in n.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.like_num
+            and c.lower_ not in _META and not (c.i > 0 and n.doc[c.i - 1].text == "-")]
+    if any(c.lemma_.lower() in _FRAMES for c in mods):
+        return None  # "the target range": a frame of a frame is all the text names
+    if mods:
+        return Found(_noun_lemma(mods[-1]), "frame-compound")
+    # the frame alone: the sentence's measure if it has one (see MeasureMemory.resolve), else the frame
+    return Found(_noun_lemma(n), "frame", weak=True)
+
+
 def _noun_or_weak(n: Token, rule: str) -> Found:
-    """A noun's lemma; a change noun names what changed ("a 4% drop in orders" -> order) or is weak."""
+    """A noun's lemma; a change noun names what changed ("a 4% drop in orders" -> order) or is weak;
+    a frame noun names what it frames (:func:`_framed`)."""
+    fr = _framed(n)
+    if fr is not None:
+        return fr
     t = _changed_thing(n)
     if t is n and _is_change(n):
         return Found(_noun_lemma(n), rule + "-change", weak=True)
@@ -463,7 +513,7 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
                             return Found(_noun_lemma(ob), "change-in")
             return _noun_or_weak(n, "prep-noun")
         if n.lower_ not in _META and head.head.lower_ == "of":
-            return Found(_noun_lemma(n), "value-of")
+            return _framed(n) or Found(_noun_lemma(n), "value-of")
     # a multiplier: "three times as many voters" -> voter, "40 times more potent" -> time
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     times = nxt is not None and nxt.lower_ == "times" or span[-1].lower_ == "times"
@@ -495,9 +545,15 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
         # ("the board cut park budgets by 12%" -> budget), else its subject ("fares rose to $2.90" -> fare)
         if vlem in (_UP_V | _DOWN_V | _LEVEL_V) and _arg_of(head, verb, frozenset({"by", "to", "from", "at"})):
             for c in verb.children:
+                if c.dep_ == "dobj" and c.i not in toks and c.lower_ in _META:
+                    fr = _framed(c)  # "raised its estimate for lumber output to 900 tons" -> output
+                    if fr is not None and fr.lemma is not None:
+                        return fr
                 if c.dep_ == "dobj" and c.i not in toks and _plain_noun(c) and c.lower_ not in _UNIT_NOUNS:
                     return _noun_or_weak(c, "change-obj")
             subj = _subject_any(verb, toks)
+            if subj is None and unit_noun is not None:
+                subj = _named_subject(verb)  # "the Dunmore River rose 9 feet": a named thing's own level
             # a level ("to $1.5 trillion") measures the subject even of a money verb; an amount moved
             # ("raised $5 million") is the money verb's own
             level = head.dep_ == "pobj" or (head.head.dep_ == "pobj" and head.dep_ in ("nummod", "quantmod", "compound"))
@@ -540,6 +596,30 @@ def _measure(span: Span, unit: Optional[str]) -> Found:
     return Found(None, "none")
 
 
+def _clause_key(tok: Token) -> int:
+    """The verb whose clause holds ``tok``: the first ancestor verb with a subject of its own (participles
+    and infinitives belong to their main verb: "fell 9%, marking a 20% drop"), else the root."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return cur.i
+
+
+def _names_change(rule: str, head: Token) -> bool:
+    """The rule found what the clause's verb changes or counts: its subject or object by a change verb,
+    or the noun of a number the verb takes as object ("saw 300 thefts")."""
+    if rule in ("change-subj", "change-obj", "subject", "passive-level", "relative"):
+        return True
+    if rule == "noun":
+        n = head.head
+        return n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX")
+    return False
+
+
 #: how far back (in tokens) a number with no measure in its sentence looks for the last measure of its
 #: unit; it must also be in the same paragraph. Across paragraphs that guess was wrong more often than
 #: right (right 20, wrong 31 on the development articles); within one it is right two times in three.
@@ -557,6 +637,7 @@ class MeasureMemory:
         self.doc = doc
         self._sent: dict[int, str] = {}
         self._last: dict[str, tuple[str, int]] = {}
+        self._named: dict[int, str] = {}  # clause verb -> what changed, as the clause's own words name it
         self._respondents: Optional[list[tuple[int, str]]] = None
 
     def measure(self, span: Span, unit: Optional[str]) -> Optional[str]:
@@ -568,23 +649,39 @@ class MeasureMemory:
         key = unit or ""
         if f.lemma == RESPONDENTS:
             f = Found(self._population(span), "poll")
+        elif f.rule == "frame" and sent_start in self._sent:
+            f = Found(self._sent[sent_start], "fb_frame")  # "41 deaths, well below the peak of 73"
+        elif f.weak and f.rule.endswith("-change") and _clause_key(span_head(span)) in self._named:
+            # a bare change noun in a clause that names what changed: "Ridership should grow 4% this
+            # year after a 9% gain in 2024" -> ridership; "Orders fell to 310, a 9% drop" -> order
+            f = Found(self._named[_clause_key(span_head(span))], "fb_change")
+        elif f.rule == "unit" and key in self._last and self._near(self._last[key][1], span.start):
+            # a unit names no thing; the last thing measured in that unit nearby does: "the lake crested
+            # at 19 feet in 2011; in 2018, at 17 feet"
+            f = Found(self._last[key][0], "fb_unit")
         elif f.lemma is None:
             prev = self._sent.get(sent_start)
             if prev is not None:
                 f = Found(prev, "fb_sent")
             elif key in self._last:
                 lemma, at = self._last[key]
-                if span.start - at <= NEARBY_TOKENS and not any(
-                        "\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in self.doc[at: span.start]):
+                if self._near(at, span.start):
                     f = Found(lemma, "fb_doc")
         if f.lemma is None and unit == "percent" and "point" in span.text.lower():
             f = Found("point", "point")  # "leads by 44 points", with no measure anywhere near
-        if f.lemma and f.rule not in ("fb_doc", "fb_sent", "point"):
+        if f.lemma and f.rule not in ("fb_doc", "fb_sent", "point", "fb_unit", "fb_frame"):
             self._last[key] = (f.lemma, span.start)
+        if f.lemma and not f.weak and _names_change(f.rule, span_head(span)):
+            self._named[_clause_key(span_head(span))] = f.lemma
         # what a later number of the sentence may continue: not a time ("six weeks of 100% paid leave")
         if f.lemma and f.lemma.split()[-1].lower() not in _TIME_NOUNS and (not f.weak or sent_start not in self._sent):
             self._sent[sent_start] = f.lemma
         return f
+
+    def _near(self, at: int, start: int) -> bool:
+        """``at`` is at most NEARBY_TOKENS before ``start``, in the same paragraph."""
+        return start - at <= NEARBY_TOKENS and not any(
+            "\n" in t.whitespace_ or (t.is_space and "\n" in t.text) for t in self.doc[at: start])
 
     def _population(self, span: Span) -> str:
         """The respondents nearest before the share (in its sentence first), else "respondent"."""

@@ -24,7 +24,8 @@ from conftest import one
     # a fronted partitive names what is counted
     ("Of those applicants, 120 were approved.", "120", "applicant"),
     # a change noun names what changed, and stands for itself when nothing is named
-    ("Orders fell to 310, a 9% drop from March.", "9%", "drop"),
+    ("Orders fell to 310, a 9% drop from March.", "9%", "order"),
+    ("The forecast calls for a 9% drop from March.", "9%", "drop"),
     ("Thefts rose by 14% in the north.", "14%", "theft"),
     # the number's own head, not an article or adjective in front of it
     ("An estimated 3,000 volunteers were working in the county.", "An estimated 3,000", "volunteer"),
@@ -78,7 +79,7 @@ def test_far_away_measure_is_not_borrowed(ex):
 
 # rate: periods built into units, distributives, rate words on the subject
 @pytest.mark.parametrize("text, needle, rate", [
-    ("The refinery ran at 2.1 mln bpd in May.", "2.1 mln", "day"),
+    ("The refinery ran at 2.1 mln bpd in May.", "2.1 mln bpd", "day"),
     ("She was paid $450 per week from the county fund.", "$450", "week"),
     ("About 3,000 visitors arrive in the valley each year.", "About 3,000", "year"),
     ("Her monthly rent climbed to $2,100.", "$2,100", "month"),
@@ -151,3 +152,48 @@ def test_kind_of_a_breakdown_follows_its_total(ex):
     assert one(ex, text, "$20").kind == "target"
     assert one(ex, text, "$15").kind == "target"
     assert one(ex, text, "$10").kind == "target"
+
+
+# a physical unit names no thing: what is measured is the subject of the level verb, else the last
+# thing measured in that unit nearby
+@pytest.mark.parametrize("text, needle, measure", [
+    ("The Dunmore River rose 9 feet overnight.", "9", "river"),
+    ("The Dunmore River rose 9 feet overnight, cresting at 18.5 feet near Belcastle.", "18.5", "river"),
+    ("The reservoir crested at 41 feet in 2012.", "41", "reservoir"),
+    ("The lake crested at 19 feet in 2011; in 2018, at 17 feet; and in 2021, at 16 feet.", "16", "lake"),
+    ("The ridge station logged 6.2 inches of snow. Plow crews had planned for 3 inches.", "3", "snow"),
+])
+def test_unit_is_not_the_measure(ex, text, needle, measure):
+    assert one(ex, text, needle).measure.lower() == measure
+
+
+def test_unit_stands_when_nothing_measured_in_it_is_named(ex):
+    assert one(ex, "The hikers walked 12 miles before dark.", "12").measure == "mile"
+
+
+# a frame noun (forecast, range, goal, peak...) is not what is counted: it points to what it frames
+@pytest.mark.parametrize("text, needle, measure", [
+    ("The brewer raised its forecast for malt costs to $410 a ton.", "$410", "malt cost"),
+    ("The mill raised its estimate for lumber output to 900 tons.", "900", "lumber output"),
+    ("The growth forecast of 2.4 pct was kept.", "2.4 pct", "growth"),
+    ("Ferry riders numbered 8,200 in May, well under the peak of 11,000 in 2019.", "11,000", "ferry rider"),
+    ("The bakery now sees revenue of $40 million, above a previous range of $30 million to $35 million.",
+     "$30 million to $35 million", "revenue"),
+    ("Crews must cut breakdowns another 10% to meet the county's goal of fewer than 50 a year.",
+     "fewer than 50", "breakdown"),
+])
+def test_frame_noun_points_to_what_it_frames(ex, text, needle, measure):
+    assert one(ex, text, needle).measure == measure
+
+
+# a bare change noun in a clause that names what changed measures that thing; a noun of another
+# participant ("a poll of 30 bankers") is not what changed
+@pytest.mark.parametrize("text, needle, measure", [
+    ("Ridership should grow 4% this year after a 9% gain in 2024.", "9%", "ridership"),
+    ("Inspectors logged 410 complaints in March, marking a 12% rise from February.", "12%", "complaint"),
+    ("Shipments fell to 2,300, a 15% decline from a year earlier.", "15%", "shipment"),
+    ("A poll of 30 bankers produced a forecast of a 5% decline.", "5%", "decline"),
+    ("Wool prices climbed 3% on Monday. Traders had expected a 2% gain.", "2%", "gain"),
+])
+def test_change_noun_takes_what_its_clause_names(ex, text, needle, measure):
+    assert one(ex, text, needle).measure == measure
