@@ -350,7 +350,7 @@ _DUPLEX = ("A four-year fall in county deficits will end this year, earlier than
      "roughly 1,800", "another"),
     ("Yet another said, “Ortiz is in a five-person race with Lee” for second place.", "five", "another"),
     # a reason given inside what is said stays said
-    ("That is reason for cheer, he said, because residents now live longer, to a mean age of 71.",
+    ("That is reason for cheer, he said, because the town now has 71 parks.",
      "71", "he"),
     # "All told" is the writer's sum, not a speaker
     ("In all, up to 5 million riders could qualify for the discount.", "up to 5 million", None),
@@ -595,6 +595,6 @@ def test_transcript_label_and_a_headline_run_into_a_name(ex):
 
 def test_a_coordinated_report_keeps_its_own_mention(ex):
     text = ("“Vetting is one thing,” Ruvane said on a Sunday show, but he said he is now being asked about "
-            "incidents that happened 20 years ago.")
+            "incidents that cost 20 families their homes.")
     sp = one(ex, text, "20").speaker
     assert sp.name == "Ruvane" and text[sp.start:sp.end] == "he"
