@@ -64,6 +64,8 @@ NAME_HEADS = frozenset(_LEX["name_heads"])
 EVENT_NOUNS = frozenset(_LEX["event_nouns"])
 PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
 REPORT_NOUNS = frozenset(_LEX["report_nouns"])
+FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
+MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
 
 def _alt(words) -> str:
@@ -1116,6 +1118,8 @@ class DateContext:
         self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
         self._report: Union[int, None, bool] = False
+        self._frame_i: Union[int, None, bool] = False
+        self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
         self._sents = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -1289,7 +1293,12 @@ class DateContext:
         return 0 if a <= pub <= b else min(abs((a - pub).days), abs((b - pub).days))
 
     # -- public -------------------------------------------------------------------------------
-    def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
+    def note_claims(self, claims: list[tuple[int, int, Optional[str], Optional[str]]]) -> None:
+        """The document's claims as (start, end, category, speaker): the links to a frame."""
+        self._claims = sorted(claims)
+
+    def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual",
+                  category: Optional[str] = None, speaker: Optional[str] = None) -> Optional[DateRef]:
         """The date governing the claim whose quantity spans ``[start, end)``: a time expression of
         its clause, else of its sentence (nearest, within its semicolon-separated list item first),
         else its paragraph's scene-setting expression (an opener, or a sentence's opening phrase),
@@ -1364,6 +1373,11 @@ class DateContext:
                 if r is not None:
                     return r
                 break
+        fr = self._frame_for(start, end, sent, category, speaker, kind)
+        if fr is not None:
+            r = self._final(fr, tense, kind)
+            if r is not None:
+                return r
         # the period a report's figures cover, set by the story's lede: "payrolls rose 337,000 in
         # February", "the February employment report"
         rp = self._report_period()
@@ -1372,6 +1386,97 @@ class DateContext:
             if r is not None:
                 return r
         return self._published_ref()
+
+    def _frame(self) -> Optional[int]:
+        """The completed period the headline or lede sets for the story's figures."""
+        if self._frame_i is not False:
+            return self._frame_i
+        self._frame_i = None
+        if self.published is None:
+            return None
+        h = _HEADER_LINE.match(self.text[:200])
+        pos = h.end() if h else 0
+        lede_end = None
+        for m in re.finditer(r"[^\n]+", self.text[pos:]):
+            seg = m.group(0).strip()
+            if len(seg.split()) >= 12 and _PROSE_END.search(seg):
+                lede_end = pos + m.end()
+                break
+        if lede_end is None:
+            return None
+        pub = self.published.isoformat()
+        for i in self._in_range(pos, lede_end):
+            s, e, t = self.spans[i]
+            r = self._resolve(i, None)
+            if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
+                continue
+            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
+                continue
+            espan = self.doc.char_span(s, e, alignment_mode="expand")
+            if espan is None or not len(espan):
+                continue
+            root = espan.root
+            if self._anchor(root) is not None or self._name_part(i, root) or not self._sets_frame(i, root):
+                continue
+            self._frame_i = i
+            break
+        return self._frame_i
+
+    @staticmethod
+    def _modifies_noun(root) -> bool:
+        """A time that modifies a noun ("the March 3 resignation", "the 1985 crash") dates that
+        noun only; a report ("the February jobs report") or a change ("the 2025 drop") excepted."""
+        if root.dep_ not in MODIFIER_DEPS:
+            return False
+        h = root.head
+        for _ in range(4):
+            if h.dep_ not in ("compound", "nmod", "amod") or h.head == h:
+                break
+            h = h.head
+        lem = h.lemma_.lower()
+        return not (lem in REPORT_NOUNS or h.lower_ in REPORT_NOUNS or lem in COMPARISON_HEADS) and h.pos_ in ("NOUN", "PROPN")
+
+    def _sets_frame(self, i: int, root) -> bool:
+        """The expression dates the figures or the change its clause reports ("dropped last year",
+        "rack up $1B in FY 2025", "the February jobs report"), not an event ("proposed a levy last
+        year") or a noun it modifies ("the November election")."""
+        if self._modifies_noun(root):
+            return False
+        if self._dates_figures(i):
+            return True
+        head = self._clause_head(root)
+        return any((t.lemma_.lower() in COMPARISON_HEADS or t.lower_ in COMPARISON_HEADS)
+                   and self._clause_head(t) == head for t in root.sent)
+
+    def _frame_for(self, start: int, end: int, sent, category, speaker, kind: str) -> Optional[int]:
+        """The frame's expression when the claim belongs to the period: an actual figure told
+        in the past ("fell 12%", "have denied 10,000") or a change ("a 30% increase")."""
+        fr = self._frame()
+        if fr is None or kind != "actual":
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        if not self._told_in_past(span.root):
+            return None
+        return fr
+
+    def _told_in_past(self, tok) -> bool:
+        """The figure's clause is in the past or present perfect, or the figure measures a change."""
+        t = tok
+        for _ in range(3):        # "a 21% drop", "declines of more than 30%"
+            if t.pos_ == "NOUN" and (t.lemma_.lower() in COMPARISON_HEADS or t.lower_ in COMPARISON_HEADS):
+                return True
+            if t.head == t:
+                break
+            t = t.head
+        head = self._clause_head(tok)
+        if head.tag_ == "VBD":
+            return True
+        aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "VBD" for c in aux):
+            return True
+        return head.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux)
 
     def _report_period(self) -> Optional[int]:
         """The completed month or quarter that the lede (the first paragraph of running prose)
