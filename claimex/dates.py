@@ -1093,6 +1093,10 @@ _HEADER_LINE = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}\b")
 _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until|at|over|from|for|after|before|"
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
+# a time written right after a figure and its noun: "548 cases in 2022", "69% during 2024"
+_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+")
+# a sentence that subdivides the figure before it: "Of those, ...", "Among them, ..."
+_SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
@@ -1120,6 +1124,7 @@ class DateContext:
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
         self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
+        self._dated: list[tuple[int, Optional[DateRef]]] = []
         self._sents = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -1299,6 +1304,23 @@ class DateContext:
 
     def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual",
                   category: Optional[str] = None, speaker: Optional[str] = None) -> Optional[DateRef]:
+        """The date governing the claim at ``[start, end)``; call in text order (a claim that goes
+        on from the one before, "Of those, ...", takes its date)."""
+        r = self._date_claim(start, end, tense=tense, kind=kind, category=category, speaker=speaker)
+        self._dated.append((start, r))
+        return r
+
+    def _continued(self, sent) -> Optional[DateRef]:
+        """"Of those, 300 were children": a figure that subdivides the one before takes its date."""
+        if not _SUBSET_OPENER.match(self.text[sent.start_char:sent.end_char]):
+            return None
+        prev = [r for s, r in self._dated if s < sent.start_char]
+        if prev and prev[-1] is not None and prev[-1].basis != "published":
+            return prev[-1]
+        return None
+
+    def _date_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual",
+                    category: Optional[str] = None, speaker: Optional[str] = None) -> Optional[DateRef]:
         """The date governing the claim whose quantity spans ``[start, end)``: a time expression of
         its clause, else of its sentence (nearest, within its semicolon-separated list item first),
         else its paragraph's scene-setting expression (an opener, or a sentence's opening phrase),
@@ -1330,6 +1352,12 @@ class DateContext:
                 continue
             espan = doc.char_span(s, e, alignment_mode="expand")
             rank = 2
+            if s >= end and _OWN_TIME.fullmatch(self.text[end:s]):
+                # the figure's own member of a list: "512 in 2021, 548 in 2022 and 601 in 2023"
+                key = (False, -1, s - end)
+                if best is None or key < best[0]:
+                    best = (key, i)
+                continue
             if espan is not None and len(espan):
                 root = espan.root
                 head = self._clause_head(root)
@@ -1363,6 +1391,9 @@ class DateContext:
             r = self._final(best[1], tense, kind)
             if r is not None:
                 return self._year_earlier(best[1], r, sent, tense, kind)
+        r = self._continued(sent)
+        if r is not None:
+            return r
         # scene-setting: an expression opening an earlier sentence of the same paragraph
         for prev in self._earlier_sentences(sent, para):
             for i in self._in_range(prev.start_char, prev.end_char):
