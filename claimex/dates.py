@@ -664,7 +664,7 @@ def _fiscal(y: int):
     return dt.date(y - 1, 10, 1), dt.date(y, 9, 30), "year"
 
 
-_R_SPLIT_YEAR = re.compile(r"(?:the )?(\d{4}) ?[-/] ?(\d{2})(?: (?:fiscal year|budget year|season|school year|year))?")
+_R_SPLIT_YEAR = re.compile(r"(?:the )?(?:fiscal (?:year )?|fy )?(\d{4}) ?[-/] ?(\d{2})(?: (?:fiscal year|budget year|season|school year|year))?")
 
 
 def _rule_split_year(s, pub, fut):
@@ -677,6 +677,19 @@ def _rule_split_year(s, pub, fut):
     if (y + 1) % 100 != int(m.group(2)):
         return None
     return _fiscal(y + 1)
+
+
+_R_FISCAL_QUARTER = re.compile(r"(?:the )?(?P<ord>" + _ORD + r") quarter of (?:the )?(?:fiscal(?: year)?|fy) (?P<y>\d{4})")
+
+
+def _rule_fiscal_quarter(s, pub, fut):
+    """"the first quarter of fiscal 2019": quarters of the October-September fiscal year."""
+    m = _R_FISCAL_QUARTER.fullmatch(s)
+    if not m:
+        return None
+    a = _fiscal(int(m.group("y")))[0]
+    y, mo = _add_months(a.year, a.month, 3 * (ORDINALS[m.group("ord")] - 1))
+    return dt.date(y, mo, 1), _month_end(*_add_months(y, mo, 2)), "quarter"
 
 
 def _rule_fiscal(s, pub, fut):
@@ -808,7 +821,7 @@ def _rule_holiday(s, pub, fut):
     return _day(d)
 
 
-_RULES = (_rule_numeric, _rule_split_year, _rule_fiscal, _rule_decade, _rule_year, _rule_quarter, _rule_half,
+_RULES = (_rule_numeric, _rule_split_year, _rule_fiscal_quarter, _rule_fiscal, _rule_decade, _rule_year, _rule_quarter, _rule_half,
           _rule_season, _rule_holiday, _rule_monthday, _rule_weekday, _rule_dayword, _rule_ago, _rule_relunit,
           _rule_week_of, _rule_day_next_to)
 
@@ -990,7 +1003,7 @@ _FIND = [re.compile(p) for p in (
     # "21 May 2025", "5 March"
     r"\b" + _D + r"\s+(?:of\s+)?(?:" + _MON_FULL + r"|May)\b(?:,?\s+" + _Y + r")?",
     # "March 2024", "early 2020"-style month-year, "January this year"
-    _PART_RX + r"\b" + _MON_ANY + r"(?:\s+(?:of\s+)?" + _Y + r"|\s+(?i:last|this|next)\s+year\b)",
+    _PART_RX + r"\b" + _MON_ANY + r"(?:,?\s+(?:of\s+)?" + _Y + r"|\s+(?i:last|this|next)\s+year\b)",
     # a month on its own: "in January", "mid-March", "last November", "December's numbers"
     _PART_RX + _REL_RX + r"\b(?:" + _MON_FULL + r")\b",
     r"(?:(?<=\b(?:in|on|by|of) )|(?<=\b(?:last|this|next|late|from) )|(?<=\bmid-)|(?<=\b(?:since|until|early) )"
@@ -1022,7 +1035,10 @@ _FIND = [re.compile(p) for p in (
     r"\b(?i:the\s+)?(?i:first|second)[\s-](?i:half)(?:\s+of\s+(?:" + _Y + r"|(?i:the\s+year|last\s+year|this\s+year|next\s+year)))?\b",
     r"\bH[12]\s+" + _Y,
     # fiscal years
-    r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?:" + _Y + r"|'?\d{2}\b)",
+    r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?:" + _Y + r"(?:[/-]\d{2}(?!\d))?|'?\d{2}\b)",
+    # a quarter of a fiscal year: "the first quarter of fiscal 2019"
+    r"\b(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+of\s+(?:the\s+)?fiscal"
+    r"(?:\s+year)?\s+)" + _Y,
     r"\bFY\s?'?(?:\d{4}|\d{2})\b",
     # seasons with a year
     r"\b" + _PART_RX + r"(?i:spring|summer|fall|autumn|winter)\s+(?:of\s+)?" + _Y,
@@ -1097,6 +1113,8 @@ _CLAUSE_POS = {"VERB", "AUX"}
 _OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+")
 # a sentence that subdivides the figure before it: "Of those, ...", "Among them, ..."
 _SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")
+# a named period of the calendar: "for fiscal year 2027", "within March" date, "for a year" lasts
+_CALENDAR = re.compile(r"\b(?:\d{4}|fiscal|fy|quarter|" + _MON + r")\b")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
@@ -1135,7 +1153,8 @@ class DateContext:
         key = (i, tense)
         if key not in self._cache:
             s, e, t = self.spans[i]
-            if _DURATION_BEFORE.search(self.text[max(0, s - 10):s]) and not re.search(r"(?i)\b(?:ago|earlier)\b", t):
+            if _DURATION_BEFORE.search(self.text[max(0, s - 10):s]) and not re.search(r"(?i)\b(?:ago|earlier)\b", t) \
+                    and not _CALENDAR.search(_norm(t)):
                 r = None
             else:
                 r = resolve_date(t, published=self.published, tense=tense)
