@@ -65,6 +65,8 @@ EVENT_NOUNS = frozenset(_LEX["event_nouns"])
 PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
 REPORT_NOUNS = frozenset(_LEX["report_nouns"])
 FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
+FUTURE_CUES = frozenset(_LEX["future_cues"])
+ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
 
@@ -205,7 +207,7 @@ _LEAD = re.compile(r"^(?:on|in|at|during|since|from|of|as of|around|about|circa|
                    r"through|before|after|by|within|toward|towards|into) ")
 _DEADLINE = re.compile(r"^(?:by|until|till|before|toward|towards|within) ")
 # modifiers that name a part of the period: the period itself stands ("early 2020" -> 2020)
-_PART = re.compile(r"^(?:early|earlier|late|later|mid|middle|the middle of|the end of|end of|the start of|"
+_PART = re.compile(r"^(?:early|earlier|late|later|mid|middle|end|the middle of|the end of|end of|the start of|"
                    r"start of|the beginning of|beginning of|the first days of|the last days of|the close of|"
                    r"the turn of|the rest of|the remainder of|the balance of|the course of|the spring of|"
                    r"the height of|post|pre|the run up to|the lead up to) ")
@@ -988,8 +990,8 @@ _MON_ANY = r"(?:" + _MON_FULL + r"|May|" + _MON_ABBR + r")"
 _WD_CAP = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|\d|%|\s*(?i:pct|percent|per\s+cent)\b)"
 _NOUN_AFTER = r"(?!\s+(?:" + "|".join(re.escape(w) for w in COUNT_NOUNS) + r")\b)"
-_Y = r"(?<![\d$#£€.,/-])(?:1[89]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-(?:year|month|day|week))" + _NOUN_AFTER
-_PART_RX = r"(?i:(?:early|late|mid|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
+_Y = r"(?:(?<=\b(?i:mid|end)-)|(?<![\d$#£€.,/-]))(?:1[89]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-(?:year|month|day|week))" + _NOUN_AFTER
+_PART_RX = r"(?i:(?:early|late|mid|end(?=-)|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
 _REL_RX = r"(?i:(?:last|this|next|this\s+coming|this\s+past|past|coming)\s+)?"
 _NUMW = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)).replace(" ", r"\s+") + ")"
 _PREP = r"(?i:in|on|since|by|until|through|during|from|of|before|after|last|this|next|early|late|since|around|till)"
@@ -1143,6 +1145,7 @@ class DateContext:
         self._frame_i: Union[int, None, bool] = False
         self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
         self._dated: list[tuple[int, Optional[DateRef]]] = []
+        self._future_claim = False
         self._sents = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -1305,6 +1308,8 @@ class DateContext:
                     and self._distance(back) < self._distance(r):
                 r = back
         if kind == "actual" and self.published is not None and r.start and r.start > self.published.isoformat():
+            if self._future_claim and r.basis == "explicit":
+                return r      # "the fund will hold $2.1 billion in 2031": a future year stands
             r = self._resolve(i, "past")
             if r is None or (r.start and r.start > self.published.isoformat()):
                 return self._published_ref()
@@ -1329,6 +1334,18 @@ class DateContext:
         self._dated.append((start, r))
         return r
 
+    @staticmethod
+    def _future_clause(chain) -> bool:
+        """The figure's clause looks ahead: a future or conditional auxiliary or a forecast or plan
+        word above it ("will hold", "is expected to reach", "projected to fall")."""
+        for t in chain:
+            if t.lemma_.lower() in FUTURE_CUES or t.lower_ in FUTURE_CUES:
+                return True
+            if any(c.dep_ == "aux" and (c.lower_ in FUTURE_CUES or c.lemma_.lower() in FUTURE_CUES)
+                   for c in t.children):
+                return True
+        return False
+
     def _continued(self, sent) -> Optional[DateRef]:
         """"Of those, 300 were children": a figure that subdivides the one before takes its date."""
         if not _SUBSET_OPENER.match(self.text[sent.start_char:sent.end_char]):
@@ -1352,6 +1369,7 @@ class DateContext:
         sent = span.sent
         num_tok = span.root
         num_chain = self._path(num_tok)
+        self._future_claim = self._future_clause(num_chain)
         num_head = self._clause_head(num_tok)
         para = self._paragraph(start)
         # the claim is itself a comparison point ("to 15 pct from 11 pct"): only a time inside its
