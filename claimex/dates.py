@@ -1335,6 +1335,16 @@ class DateContext:
         return r
 
     @staticmethod
+    def _issue_date(root) -> bool:
+        """The time a forecast was made, not the period it is about: "forecast in December",
+        "the 1.6% it projected in October"."""
+        t = root.head if root.dep_ == "pobj" else root
+        if t.dep_ not in ("prep", "npadvmod") or t.head == t:
+            return False
+        h = t.head
+        return h.lemma_.lower() in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
+
+    @staticmethod
     def _future_clause(chain) -> bool:
         """The figure's clause looks ahead: a future or conditional auxiliary or a forecast or plan
         word above it ("will hold", "is expected to reach", "projected to fall")."""
@@ -1389,7 +1399,8 @@ class DateContext:
                 continue
             espan = doc.char_span(s, e, alignment_mode="expand")
             rank = 2
-            if s >= end and _OWN_TIME.fullmatch(self.text[end:s]):
+            if s >= end and _OWN_TIME.fullmatch(self.text[end:s]) and not (
+                    espan is not None and len(espan) and self._issue_date(espan.root)):
                 # the figure's own member of a list: "512 in 2021, 548 in 2022 and 601 in 2023"
                 key = (False, -1, s - end)
                 if best is None or key < best[0]:
@@ -1404,6 +1415,8 @@ class DateContext:
                     continue          # another figure's comparison point: "up from 5% in 2019"
                 if self._name_part(i, root):
                     continue          # "a 2009 graduate"
+                if self._issue_date(root):
+                    continue          # "the 1.6% it projected in October": when it was said
                 own_end = own.right_edge.idx + len(own.right_edge) if own is not None else 0
                 if own is not None and not own.left_edge.idx <= root.idx <= own.right_edge.idx and not (
                         s >= own_end and _JUST_AFTER.fullmatch(self.text[own_end:s])):
