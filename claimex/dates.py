@@ -1117,6 +1117,9 @@ _OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-
 _SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")
 # a named period of the calendar: "for fiscal year 2027", "within March" date, "for a year" lasts
 _CALENDAR = re.compile(r"\b(?:\d{4}|fiscal|fy|quarter|" + _MON + r")\b")
+# two years joined into one span, and a starting value before it: "between 2010 and 2015", "from $4 million"
+_YEAR_RANGE = re.compile(r"(?i:from\s+|between\s+)?(\d{4})\s*(?:-|\u2013|to|through|and)\s*(\d{4})")
+_FROM_VALUE = re.compile(r"(?i:\bfrom\s+\S*)$")
 _SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
@@ -1344,6 +1347,23 @@ class DateContext:
         h = t.head
         return h.lemma_.lower() in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
 
+    def _range_point(self, i: int, r: DateRef, start: int, tense: Optional[str]) -> DateRef:
+        """A span of several years as a figure's time ("rose 66% between 2010 and 2015", "from $4
+        million to $7 million between 2019 and 2024"): a change or an end value is the later
+        year, a starting value ("from $4 million") the earlier."""
+        if r.granularity != "period" or not r.start or not r.end or r.start[:4] == r.end[:4]:
+            return r
+        s, e, t = self.spans[i]
+        m = _YEAR_RANGE.fullmatch(t)
+        if m is None:
+            return r
+        first = _FROM_VALUE.search(self.text[max(0, start - 12):start]) is not None
+        g = 1 if first else 2
+        sub = resolve_date(m.group(g), published=self.published, tense=tense)
+        if sub is None:
+            return r
+        return DateRef(sub.text, sub.start, sub.end, sub.granularity, sub.basis, s + m.start(g), s + m.end(g))
+
     @staticmethod
     def _future_clause(chain) -> bool:
         """The figure's clause looks ahead: a future or conditional auxiliary or a forecast or plan
@@ -1440,6 +1460,7 @@ class DateContext:
         if best is not None:
             r = self._final(best[1], tense, kind)
             if r is not None:
+                r = self._range_point(best[1], r, start, tense)
                 return self._year_earlier(best[1], r, sent, tense, kind)
         r = self._continued(sent)
         if r is not None:
