@@ -880,6 +880,8 @@ _DATEY = re.compile(r"\b(?:" + _MON + "|" + _WD + r")\b|\d{1,2}/\d{1,2}|\b\d{4}\
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\b(?:fiscal|fy) \d{2}\b|\d{1,2}/\d{1,2}/\d{2}\b|\bq[1-4] ?'?\d{2}\b")
 _DUMMY_PUB = dt.date(2000, 6, 14)
 _YEAR_EARLIER = re.compile(r"(?:about |nearly |almost |roughly |some |just )?(?:a|one) year (?:earlier|before)")
+# a year counted back from the time under discussion: "the previous year", "the year before"
+_PREV_YEAR = re.compile(r"the (?:previous|prior|preceding) year|the year (?:before|previous|prior|earlier)")
 _YEAR_AGO_ADJ = re.compile(r"(?i)(?:the\s+)?year[-\u2013](?:ago|earlier)")
 
 
@@ -1027,6 +1029,7 @@ _FIND = [re.compile(p) for p in (
     r"\b(?i:(?:about|nearly|almost|some|roughly|more\s+than|just\s+over|only|just)\s+)?\b(?i:" + _NUMW
     + r")\s+(?i:(?:day|week|month|year|decade)s?)\s+(?i:(?:or\s+so\s+)?(?:ago|earlier))\b",
     r"\b(?i:(?:the\s+)?(?:year|month|week)\s+(?:ago|earlier))\b",
+    r"\b(?i:the\s+year\s+(?:before|previous|prior))\b(?!\s+(?:the|a|an|his|her|their|its|last)\b)",
     r"\b(?i:year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+(?:year|month|week|quarter))\b",
     # quarters and halves
     r"\b(?i:(?:the|its|their)\s+)?(?i:(?:latest|last|previous|current|next|same|comparable|year[\s-]ago|"
@@ -1630,13 +1633,14 @@ class DateContext:
     def _year_earlier(self, i: int, r: DateRef, sent, tense, kind) -> DateRef:
         """"compared with $4 million a year earlier": the period its sentence names (else the
         report's period), a year back."""
-        if not _YEAR_EARLIER.fullmatch(_norm(self.spans[i][2])):
+        if not (_YEAR_EARLIER.fullmatch(_norm(self.spans[i][2])) or _PREV_YEAR.fullmatch(_norm(self.spans[i][2]))):
             return r
         refs = [j for j in self._in_range(sent.start_char, sent.end_char)
-                if j != i and not _YEAR_EARLIER.fullmatch(_norm(self.spans[j][2]))]
-        rp = self._report_period()
-        if rp is not None and rp != i and self.spans[rp][1] <= self.spans[i][0]:
-            refs.append(rp)
+                if j != i and not _YEAR_EARLIER.fullmatch(_norm(self.spans[j][2]))
+                and not _PREV_YEAR.fullmatch(_norm(self.spans[j][2]))]
+        for rp in (self._report_period(), self._frame()):
+            if rp is not None and rp != i and self.spans[rp][1] <= self.spans[i][0]:
+                refs.append(rp)
         for j in refs:
             ref = self._final(j, tense, kind)
             if ref is None or not ref.start or ref.granularity not in ("day", "week", "month", "quarter", "year"):
