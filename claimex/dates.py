@@ -1123,7 +1123,8 @@ _CALENDAR = re.compile(r"\b(?:\d{4}|fiscal|fy|quarter|" + _MON + r")\b")
 # two years joined into one span, and a starting value before it: "between 2010 and 2015", "from $4 million"
 _YEAR_RANGE = re.compile(r"(?i:from\s+|between\s+)?(\d{4})\s*(?:-|\u2013|to|through|and)\s*(\d{4})")
 _FROM_VALUE = re.compile(r"(?i:\bfrom\s+\S*)$")
-_SINCE_BEFORE = re.compile(r"(?i:\bsince\s+)$")
+_SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
+_RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
 
@@ -1412,6 +1413,7 @@ class DateContext:
                 t.lower_ in ("to", "into") for t in self.doc[own.i + 1:num_tok.i])):
             own = None        # "compared with $103 million" shares its clause's time; "from 2.7 to 1.3 million"
         best = None
+        running = False
         for i in self._in_range(sent.start_char, sent.end_char):
             s, e, _ = self.spans[i]
             if s < end and start < e:         # part of the quantity itself
@@ -1450,8 +1452,10 @@ class DateContext:
                     rank = 1          # a clause that governs the number's clause
                 if rank < 2 and self._other_quantity(root, head, start, end):
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
-            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
-                rank = 3              # "the lowest since 2019": a comparison, not the claim's time
+            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]) and not (
+                    espan is not None and len(espan) and espan.root in num_chain):
+                running = True        # "has hovered near 6,000 since March": a total up to publication
+                continue
             lo, hi = (e, start) if e <= start else (end, s)
             seg = ";" in self.text[lo:hi]      # list items split by semicolons keep their own times
             dist = s - end if s >= end else start - e
@@ -1460,6 +1464,12 @@ class DateContext:
             key = (seg, rank, dist)
             if best is None or key < best[0]:
                 best = (key, i)
+        if best is None and (running or _RUNNING.search(sent.text)):
+            # "so far", "to date", "in all", "since 2019": up to publication, unless the story's
+            # frame is a completed period the total belongs to
+            fr = self._frame_for(start, end, sent, category, speaker, kind)
+            r = self._final(fr, tense, kind) if fr is not None else None
+            return r if r is not None else self._published_ref()
         if best is not None:
             r = self._final(best[1], tense, kind)
             if r is not None:
