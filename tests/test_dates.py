@@ -490,10 +490,24 @@ def test_change_from_a_year_is_its_baseline(nlp):
 
 
 def test_since_after_a_superlative_is_a_comparison(nlp):
-    text = "The jobless rate fell to 3.9 pct, the lowest rate since June 1998, the ministry said."
-    assert _claim(nlp, text, "3.9 pct").basis == "published"
-    text = "Officials counted 26 new cases since Friday, the department said."
-    assert _claim(nlp, text, "26").text == "Friday"
+    text = "The vacancy rate dropped to 2.7 pct, its lowest level since June 2004, the bureau said."
+    assert _claim(nlp, text, "2.7 pct").basis == "published"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Inspectors have logged 41 new leaks since Friday, the utility said.", "41"),
+    ("Since last spring, the waiting list has hovered around 8,300 families.", "8,300"),
+    ("So far, the drive has raised $640,000 for the clinic.", "$640,000"),
+    ("In all, the league has signed 73 new referees.", "73"),
+    ("There are 5,200 unpaid parking tickets in Westbrook dating back to 1991.", "5,200"),
+])
+def test_running_totals_take_the_publication_date(nlp, text, needle):
+    assert _claim(nlp, text, needle).basis == "published"
+
+
+def test_a_figure_in_a_when_clause_of_a_since_time_keeps_it(nlp):
+    text = "Ferry crossings have not been this low since 1987, when 412 crossings were cancelled."
+    assert _claim(nlp, text, "412").text == "1987"
 
 
 def test_a_figure_that_is_the_level_before_a_change(nlp):
