@@ -1123,6 +1123,8 @@ _CALENDAR = re.compile(r"\b(?:\d{4}|fiscal|fy|quarter|" + _MON + r")\b")
 # two years joined into one span, and a starting value before it: "between 2010 and 2015", "from $4 million"
 _YEAR_RANGE = re.compile(r"(?i:from\s+|between\s+)?(\d{4})\s*(?:-|\u2013|to|through|and)\s*(\d{4})")
 _FROM_VALUE = re.compile(r"(?i:\bfrom\s+\S*)$")
+# a deadline or a start ahead: "by 2029", "beginning in fiscal 2031"
+_AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?)$")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
@@ -1153,6 +1155,7 @@ class DateContext:
         self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
         self._dated: list[tuple[int, Optional[DateRef]]] = []
         self._future_claim = False
+        self._own_clause = False
         self._sents = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -1315,8 +1318,9 @@ class DateContext:
                     and self._distance(back) < self._distance(r):
                 r = back
         if kind == "actual" and self.published is not None and r.start and r.start > self.published.isoformat():
-            if self._future_claim and r.basis == "explicit":
-                return r      # "the fund will hold $2.1 billion in 2031": a future year stands
+            if r.basis == "explicit" and (self._future_claim or self._own_clause and _AHEAD_BEFORE.search(
+                    self.text[max(0, self.spans[i][0] - 16):self.spans[i][0]])):
+                return r      # "the fund will hold $2.1 billion in 2031", "40,000 seats by 2029"
             r = self._resolve(i, "past")
             if r is None or (r.start and r.start > self.published.isoformat()):
                 return self._published_ref()
@@ -1471,7 +1475,9 @@ class DateContext:
             r = self._final(fr, tense, kind) if fr is not None else None
             return r if r is not None else self._published_ref()
         if best is not None:
+            self._own_clause = best[0][1] <= 1
             r = self._final(best[1], tense, kind)
+            self._own_clause = False
             if r is not None:
                 r = self._range_point(best[1], r, start, tense)
                 return self._year_earlier(best[1], r, sent, tense, kind)
