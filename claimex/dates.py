@@ -1517,19 +1517,25 @@ class DateContext:
             return None
         h = _HEADER_LINE.match(self.text[:200])
         pos = h.end() if h else 0
-        lede_end = None
+        ends = []
         for m in re.finditer(r"[^\n]+", self.text[pos:]):
             seg = m.group(0).strip()
             if len(seg.split()) >= 12 and _PROSE_END.search(seg):
-                lede_end = pos + m.end()
-                break
-        if lede_end is None:
+                ends.append(pos + m.end())
+                if len(ends) == 2:
+                    break
+        if not ends:
             return None
         pub = self.published.isoformat()
-        for i in self._in_range(pos, lede_end):
+        recap = str(self.published.year - 1)
+        for i in self._in_range(pos, ends[-1]):
             s, e, t = self.spans[i]
             r = self._resolve(i, None)
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
+                continue
+            if s >= ends[0] and not (r.granularity == "year" and r.start[:4] == recap):
+                continue      # past the lede, only the year just ended frames a recap
+            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
                 continue
             if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
                 continue
@@ -1644,7 +1650,8 @@ class DateContext:
         for t in espan.sent:
             if (t.like_num or t.pos_ == "NUM") and not self._in_time(t.idx) and self._clause_head(t) == head:
                 return True
-        return False
+        # under a counted noun: "45% of adults identified as renters in 2025"
+        return any(_is_figure(t) and not self._in_time(t.idx) for t in self._path(root)[1:])
 
     def _year_earlier(self, i: int, r: DateRef, sent, tense, kind) -> DateRef:
         """"compared with $4 million a year earlier": the period its sentence names (else the
