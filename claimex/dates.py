@@ -1598,6 +1598,11 @@ class DateContext:
                 break
             t = t.head
         head = self._clause_head(tok)
+        for _ in range(3):    # a participle takes the tense of the verb it hangs on: "..., totaling $5 million"
+            if head.tag_ not in ("VBG", "VBN") or head.dep_ not in ("acl", "advcl", "prep") or head.head == head or any(
+                    c.dep_ in ("aux", "auxpass") for c in head.children):
+                break
+            head = self._clause_head(head.head)
         if head.tag_ == "VBD":
             return True
         aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
