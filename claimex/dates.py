@@ -59,6 +59,7 @@ _YEAR_RANGE = re.compile(r"(?i:from\s+|between\s+)?(\d{4})\s*(?:-|\u2013|to|thro
 _FROM_VALUE = re.compile(r"(?i:\bfrom\s+\S*)$")
 # a deadline or a start ahead: "by 2029", "beginning in fiscal 2031"
 _AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?)$")
+_FOR_BEFORE = re.compile(r"(?i:\bfor\s+(?:the\s+)?)$")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
@@ -89,6 +90,7 @@ class DateContext:
         self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
         self._dated: list[tuple[int, Optional[DateRef]]] = []
         self._future_claim = False
+        self._past_claim = False
         self._own_clause = False
         self._sents = None
 
@@ -252,9 +254,14 @@ class DateContext:
                     and self._distance(back) < self._distance(r):
                 r = back
         if kind == "actual" and self.published is not None and r.start and r.start > self.published.isoformat():
-            if r.basis == "explicit" and (self._future_claim or self._own_clause and _AHEAD_BEFORE.search(
-                    self.text[max(0, self.spans[i][0] - 16):self.spans[i][0]])):
-                return r      # "the fund will hold $2.1 billion in 2031", "40,000 seats by 2029"
+            # a figure told in the future keeps a future year: "the fund will hold $2.1 billion in
+            # 2031", "3,000 seats by 2029"; one told in the past never does
+            before = self.text[max(0, self.spans[i][0] - 16):self.spans[i][0]]
+            ahead = self._own_clause and _AHEAD_BEFORE.search(before)
+            if r.basis == "explicit" and not self._past_claim and (self._future_claim or ahead):
+                return r
+            if r.basis == "explicit" and self._own_clause and _FOR_BEFORE.search(before):
+                return r      # the period a sum is for: "set aside $48 million for fiscal year 2027"
             r = self._resolve(i, "past")
             if r is None or (r.start and r.start > self.published.isoformat()):
                 return self._published_ref()
@@ -342,6 +349,7 @@ class DateContext:
         num_tok = span.root
         num_chain = self._path(num_tok)
         self._future_claim = self._future_clause(num_chain)
+        self._past_claim = self._done(num_tok)
         num_head = self._clause_head(num_tok)
         para = self._paragraph(start)
         # the claim is itself a comparison point ("to 15 pct from 11 pct"): only a time inside its
@@ -531,6 +539,20 @@ class DateContext:
             if t.head == t:
                 break
             t = t.head
+        return self._past_tense(tok)
+
+    def _done(self, tok) -> bool:
+        """The figure's own verb tells a deed done: simple past or present perfect in the active
+        voice ("sold 400 tickets", "has hired 30"), not a plan set ("was set at $4 billion")."""
+        head = self._clause_head(tok)
+        aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBD":
+            return True
+        return head.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux) and not any(
+            c.dep_ == "auxpass" for c in aux)
+
+    def _past_tense(self, tok) -> bool:
+        """The figure's clause is in the past or the present perfect ("fell", "have denied")."""
         head = self._clause_head(tok)
         for _ in range(3):    # a participle takes the tense of the verb it hangs on: "..., totaling $5 million"
             if head.tag_ not in ("VBG", "VBN") or head.dep_ not in ("acl", "advcl", "prep") or head.head == head or any(

@@ -1,0 +1,146 @@
+"""The document's time frame: which time governs each claim of a whole article.
+
+Every text here is invented (names, places, figures)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import one
+
+JAN = "2026-01-14"    # a recap season: the year just ended is 2025
+
+
+def _date(ex, text, needle, published=JAN):
+    return one(ex, text, needle, published=published).date
+
+
+# -- the story's frame: a completed period set by the headline or the lede ---------------------
+
+RECAP = (
+    "Ferry crossings on Lake Orla fell to a record low last year\n\n"
+    "Ferry crossings on Lake Orla dropped last year to their lowest level in two decades, the "
+    "harbour board said in its annual review of traffic on the lake.\n\n"
+    "Cargo landings fell 12% and passenger trips slid to 41,300, the board said.\n\n"
+    "The board employs 230 pilots and runs a fleet of 14 boats.\n\n"
+    "It will add 3 more boats next spring, the board said.\n"
+)
+
+
+def test_a_recap_frame_carries_to_figures_told_in_the_past(ex):
+    for needle in ("12%", "41,300"):
+        d = _date(ex, RECAP, needle)
+        assert (d.text, d.start, d.end) == ("last year", "2025-01-01", "2025-12-31"), needle
+        assert RECAP[d.text_start:d.text_end] == "last year"
+
+
+def test_a_recap_frame_leaves_present_and_future_figures_at_publication(ex):
+    assert _date(ex, RECAP, "230").basis == "published"
+    assert _date(ex, RECAP, "14").basis == "published"
+    assert _date(ex, RECAP, "3").basis != "relative" or _date(ex, RECAP, "3").text != "last year"
+
+
+@pytest.mark.parametrize("lede", [
+    # an event's time, not the period of the story's figures
+    "The Orla council proposed a new harbour levy last year on the heaviest cargo boats, months "
+    "before the vote that split the town.\n\n",
+    # a time that modifies a noun
+    "In the wake of the November council election, the Orla harbour board took a cautious line on "
+    "the lake's traffic and its costs.\n\n",
+])
+def test_no_frame_from_an_event_or_a_modifier(ex, lede):
+    text = "Orla harbour news\n\n" + lede + "Cargo landings fell 12% and passenger trips slid to 41,300.\n"
+    assert _date(ex, text, "12%", published="2026-03-10").basis == "published"
+
+
+def test_the_paragraph_after_the_lede_frames_a_recap_of_the_year_just_ended(ex):
+    text = ("Record number of Vellan residents join cycling clubs, survey finds\n\n"
+            "Cycling has become the most popular pastime in the region of Vellan, according to a new "
+            "survey of households.\n\n"
+            "The survey released Monday found that 38% of adults cycled every week in 2025, above "
+            "the previous high of 31%.\n\n"
+            "Commuters were tied with students at 22% each, according to the survey.\n")
+    d = _date(ex, text, "22%")
+    assert (d.text, d.start) == ("2025", "2025-01-01")
+
+
+# -- structure: a figure's own time ---------------------------------------------------------
+
+def test_each_figure_of_a_list_takes_its_own_year(ex):
+    text = "Enrolment at the Tamsin academy was 512 in 2021, 548 in 2022 and 601 in 2023."
+    got = {n: _date(ex, text, n).text for n in ("512", "548", "601")}
+    assert got == {"512": "2021", "548": "2022", "601": "2023"}
+
+
+def test_a_figure_that_subdivides_the_one_before_takes_its_date(ex):
+    text = ("The Brisa fair opened on Saturday with 2,000 visitors.\n\n"
+            "Of those, 300 were children from the valley schools.\n")
+    d = _date(ex, text, "300", published="2026-01-14")
+    assert (d.text, d.start) == ("Saturday", "2026-01-10")
+
+
+def test_for_before_a_named_period_is_a_date_not_a_duration(ex):
+    text = "The county set aside $48 million for fiscal year 2027 to repave its roads."
+    d = _date(ex, text, "$48 million")
+    assert (d.start, d.end) == ("2026-10-01", "2027-09-30")
+
+
+def test_an_explicit_future_year_stands_for_a_figure_that_looks_ahead(ex):
+    text = "The Harlow pension fund will hold $2.1 billion in 2031, its trustees said."
+    assert _date(ex, text, "$2.1 billion").start == "2031-01-01"
+    text = "The district plans to open 3,000 new school seats by 2029."
+    assert _date(ex, text, "3,000").start == "2029-01-01"
+
+
+def test_the_month_a_forecast_was_issued_does_not_date_it(ex):
+    text = "Analysts at Corva Bank cut their growth outlook for this year to 1.2%, down from the 1.6% they projected in October."
+    d = _date(ex, text, "1.6%")
+    assert d.text != "October"
+
+
+def test_a_change_over_a_span_of_years_takes_the_later_year(ex):
+    text = "Bicycle thefts in Porthaven rose 40% between 2015 and 2020, police said."
+    d = _date(ex, text, "40%")
+    assert (d.text, d.start) == ("2020", "2020-01-01")
+    assert text[d.text_start:d.text_end] == "2020"
+
+
+def test_the_previous_year_counts_back_from_the_time_of_the_sentence(ex):
+    text = ("Since March 3, 2024, wardens in Kestel Park logged 41 break-ins, compared with just 12 "
+            "during the same period the previous year.")
+    d = _date(ex, text, "12", published="2025-01-20")
+    assert d.start[:4] == "2023"
+
+
+# -- the publication date where nothing else governs -------------------------------------------
+
+@pytest.mark.parametrize("text, needle", [
+    ("Volunteers have planted 9,400 trees in Lusk since 2019.", "9,400"),
+    ("To date, the Lusk appeal has collected $212,000.", "$212,000"),
+])
+def test_running_totals_stand_at_publication(ex, text, needle):
+    assert _date(ex, text, needle).basis == "published"
+
+
+# -- no actual figure is dated after its publication date --------------------------------------
+
+_SUBJECTS = ["The Arlo library", "Wardens in Kestel Park", "The Brisa council", "Mendel Foods"]
+_PAST = ["lent {n} books", "counted {n} visitors", "sold {n} tickets", "has hired {n} staff",
+         "had {n} members", "reported {n} complaints"]
+_TIMES = ["", " next Friday", " in 2031", " next month", " tomorrow", " this weekend", " next year",
+          " on Sunday", " last week", " in March", " by 2029", " in fiscal year 2030", " in the coming weeks"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(subject=st.sampled_from(_SUBJECTS), verb=st.sampled_from(_PAST), time=st.sampled_from(_TIMES),
+       n=st.integers(min_value=2, max_value=90000),
+       pub=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_no_actual_claim_told_in_the_past_is_dated_after_publication(ex, subject, verb, time, n, pub):
+    """A deed done is dated at or before publication, whatever time the sentence names (the period
+    a sum is *for*, "set aside $48 million for fiscal year 2027", is that sum's own period)."""
+    text = f"{subject} {verb.format(n=f'{n:,}')}{time}, officials said."
+    for c in ex.extract(text, published=pub.isoformat()):
+        if c.kind == "actual" and c.date is not None and c.date.start:
+            assert c.date.start <= pub.isoformat(), (text, c.date)
