@@ -163,7 +163,7 @@ class DateContext:
 
     def _anchor(self, root):
         """The word that makes the expression a comparison point rather than the time of its clause:
-        "than it was a year ago", "up 5% from 2019", "compared with last year", "the lowest since 1980"."""
+        "than it felt a year ago", "up 5% from 2019", "against last year", "the lowest since 1980"."""
         path = self._path(root)
         for t in path:
             w = t.lower_
@@ -185,7 +185,7 @@ class DateContext:
 
     def _name_part(self, i: int, root) -> bool:
         """A bare year naming a thing rather than dating the clause: "a 2009 graduate",
-        "the 2016 Committee", "a 2015 Boeing jet" (events keep theirs: "the 2012 election")."""
+        "the 2016 Committee", "a 2015 Halvard sedan" (events keep theirs: "the 2012 election")."""
         t = self.spans[i][2]
         if not re.fullmatch(r"(?:1[89]|20)\d\d", t.strip()):
             return False
@@ -228,7 +228,7 @@ class DateContext:
         return tense
 
     def _past_verb(self, i: int) -> bool:
-        """The expression hangs on a past-tense verb ("were told over the weekend that ...", "as of May,
+        """The expression hangs on a past-tense verb ("learned over the weekend that ...", "as of May,
         both measures were growing ...")."""
         s, e, _ = self.spans[i]
         espan = self.doc.char_span(s, e, alignment_mode="expand")
@@ -248,7 +248,7 @@ class DateContext:
             return None
         if t == "future" and kind == "forecast" and tense != "future" and self.published is not None:
             # a forecast names the nearest such period, ahead or just behind (targets look ahead): "February
-            # income should rise" in a March story, "a forecast for the week ended June 8"
+            # income should rise" in a March story, "a forecast for the week ended May 9"
             back = self._resolve(i, "past")
             if back is not None and back.start and r.start and back.start != r.start \
                     and self._distance(back) < self._distance(r):
@@ -352,7 +352,7 @@ class DateContext:
         self._past_claim = self._done(num_tok)
         num_head = self._clause_head(num_tok)
         para = self._paragraph(start)
-        # the claim is itself a comparison point ("to 15 pct from 11 pct"): only a time inside its
+        # the claim is itself a comparison point ("to 14 pct from 10 pct"): only a time inside its
         # own comparison phrase dates it
         own = self._anchor(num_tok) if num_tok != num_head else None
         if own is not None and (own.lower_ != "from" or any(
@@ -406,7 +406,7 @@ class DateContext:
             seg = ";" in self.text[lo:hi]      # list items split by semicolons keep their own times
             dist = s - end if s >= end else start - e
             if rank == 2 and espan is not None and len(espan) and self._irrealis(self._clause_head(espan.root)):
-                continue              # "said they are less likely to vote in November": the vote's time
+                continue              # "members are less inclined to renew in November": the renewal's time
             key = (seg, rank, dist)
             if best is None or key < best[0]:
                 best = (key, i)

@@ -1040,7 +1040,7 @@ _FIND = [re.compile(p) for p in (
     r"\b(?i:the\s+)?week\s+of\s+" + _MON_ANY + r"\s+" + _D,
     # years: "in 2019", "early 2020", "by 2026"
     _PART_RX + r"\b" + _Y,
-    # a year after a preposition, even before "of": "in 2023 of 0.8% growth"
+    # a year after a preposition, even before "of": "in 2021 of 0.6% growth"
     r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\bthrough )|(?<=\b[Bb]y ))"
     r"(?:1[89]\d\d|20\d\d)(?=\s+of\b)",
     # a split year: "the 1987-88 budget", "the 2024-25 season"
