@@ -59,7 +59,9 @@ _YEAR_RANGE = re.compile(r"(?i:from\s+|between\s+)?(\d{4})\s*(?:-|\u2013|to|thro
 _FROM_VALUE = re.compile(r"(?i:\bfrom\s+\S*)$")
 # a deadline or a start ahead: "by 2029", "beginning in fiscal 2031"
 _AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|starting(?:\s+in)?|beginning(?:\s+in)?)\s+(?:the\s+end\s+of\s+)?)$")
-_FOR_BEFORE = re.compile(r"(?i:\bfor\s+(?:the\s+)?)$")
+_FOR_BEFORE = re.compile(r"(?i:\bfor\s+(?:the\s+)?(?:year\s+)?)$")
+# the stretch up to publication: "within the last year" is a period, not a length of time
+_LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
@@ -91,6 +93,7 @@ class DateContext:
         self._dated: list[tuple[int, Optional[DateRef]]] = []
         self._future_claim = False
         self._past_claim = False
+        self._own_time = False
         self._own_clause = False
         self._sents = None
 
@@ -103,7 +106,7 @@ class DateContext:
         if key not in self._cache:
             s, e, t = self.spans[i]
             if _DURATION_BEFORE.search(self.text[max(0, s - 10):s]) and not re.search(r"(?i)\b(?:ago|earlier)\b", t) \
-                    and not _CALENDAR.search(_norm(t)):
+                    and not _CALENDAR.search(_norm(t)) and not _LATEST.match(t):
                 r = None
             else:
                 r = resolve_date(t, published=self.published, tense=tense)
@@ -258,7 +261,7 @@ class DateContext:
             # 2031", "3,000 seats by 2029"; one told in the past never does
             before = self.text[max(0, self.spans[i][0] - 16):self.spans[i][0]]
             ahead = self._own_clause and _AHEAD_BEFORE.search(before)
-            if r.basis == "explicit" and not self._past_claim and (self._future_claim or ahead):
+            if r.basis == "explicit" and not self._past_claim and (self._future_claim or ahead or self._own_time):
                 return r
             if r.basis == "explicit" and self._own_clause and _FOR_BEFORE.search(before):
                 return r      # the period a sum is for: "set aside $48 million for fiscal year 2027"
@@ -418,8 +421,9 @@ class DateContext:
             return r if r is not None else self._published_ref()
         if best is not None:
             self._own_clause = best[0][1] <= 1
+            self._own_time = best[0][1] < 0
             r = self._final(best[1], tense, kind)
-            self._own_clause = False
+            self._own_clause = self._own_time = False
             if r is not None:
                 r = self._range_point(best[1], r, start, tense)
                 return self._year_earlier(best[1], r, sent, tense, kind)
