@@ -62,6 +62,10 @@ _AHEAD_BEFORE = re.compile(r"(?i:\b(?:by|until|starting(?:\s+in)?|beginning(?:\s
 _FOR_BEFORE = re.compile(r"(?i:\bfor\s+(?:the\s+)?(?:year\s+)?)$")
 # the stretch up to publication: "within the last year" is a period, not a length of time
 _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
+# a time written right after a starting value or a figure of an after/before clause is that
+# figure's: "from 34.8 hours in January", "after falling 15,000 in January"
+_OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
+                                r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
@@ -380,6 +384,8 @@ class DateContext:
                 if best is None or key < best[0]:
                     best = (key, i)
                 continue
+            if s >= end and _OTHER_FIGURE_TIME.search(self.text[end:s]):
+                continue              # "rose 0.2 hours to 35.0 hours from 34.8 hours in January"
             if espan is not None and len(espan):
                 root = espan.root
                 head = self._clause_head(root)
