@@ -94,7 +94,6 @@ class DateContext:
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
-        self._claims: list[tuple[int, int, Optional[str], Optional[str]]] = []
         self._dated: list[tuple[int, Optional[DateRef]]] = []
         self._future_claim = False
         self._past_claim = False
@@ -282,15 +281,10 @@ class DateContext:
         return 0 if a <= pub <= b else min(abs((a - pub).days), abs((b - pub).days))
 
     # -- public -------------------------------------------------------------------------------
-    def note_claims(self, claims: list[tuple[int, int, Optional[str], Optional[str]]]) -> None:
-        """The document's claims as (start, end, category, speaker): the links to a frame."""
-        self._claims = sorted(claims)
-
-    def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual",
-                  category: Optional[str] = None, speaker: Optional[str] = None) -> Optional[DateRef]:
+    def for_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
         """The date governing the claim at ``[start, end)``; call in text order (a claim that goes
         on from the one before, "Of those, ...", takes its date)."""
-        r = self._date_claim(start, end, tense=tense, kind=kind, category=category, speaker=speaker)
+        r = self._date_claim(start, end, tense=tense, kind=kind)
         self._dated.append((start, r))
         return r
 
@@ -342,8 +336,7 @@ class DateContext:
             return prev[-1]
         return None
 
-    def _date_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual",
-                    category: Optional[str] = None, speaker: Optional[str] = None) -> Optional[DateRef]:
+    def _date_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
         """The date governing the claim whose quantity spans ``[start, end)``: a time expression of
         its clause, else of its sentence (nearest, within its semicolon-separated list item first),
         else its paragraph's scene-setting expression (an opener, or a sentence's opening phrase),
@@ -423,7 +416,7 @@ class DateContext:
         if best is None and (running or _RUNNING.search(sent.text)):
             # "so far", "to date", "in all", "since 2019": up to publication, unless the story's
             # frame is a completed period the total belongs to
-            fr = self._frame_for(start, end, sent, category, speaker, kind)
+            fr = self._frame_for(start, end, kind)
             r = self._final(fr, tense, kind) if fr is not None else None
             return r if r is not None else self._published_ref()
         if best is not None:
@@ -447,7 +440,7 @@ class DateContext:
                 if r is not None:
                     return r
                 break
-        fr = self._frame_for(start, end, sent, category, speaker, kind)
+        fr = self._frame_for(start, end, kind)
         if fr is not None:
             r = self._final(fr, tense, kind)
             if r is not None:
@@ -528,7 +521,7 @@ class DateContext:
         return any((t.lemma_.lower() in COMPARISON_HEADS or t.lower_ in COMPARISON_HEADS)
                    and self._clause_head(t) == head for t in root.sent)
 
-    def _frame_for(self, start: int, end: int, sent, category, speaker, kind: str) -> Optional[int]:
+    def _frame_for(self, start: int, end: int, kind: str) -> Optional[int]:
         """The frame's expression when the claim belongs to the period: an actual figure told
         in the past ("fell 12%", "have denied 10,000") or a change ("a 30% increase")."""
         fr = self._frame()
