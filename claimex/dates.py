@@ -532,6 +532,9 @@ class DateContext:
             return None
         if not self._told_in_past(span.root):
             return None
+        sent = span.sent
+        if sent.start_char <= self.spans[fr][0] < sent.end_char:
+            return None       # in the frame's own sentence, its structure has decided
         return fr
 
     def _told_in_past(self, tok) -> bool:

@@ -144,3 +144,56 @@ def test_no_actual_claim_told_in_the_past_is_dated_after_publication(ex, subject
     for c in ex.extract(text, published=pub.isoformat()):
         if c.kind == "actual" and c.date is not None and c.date.start:
             assert c.date.start <= pub.isoformat(), (text, c.date)
+
+
+# -- more structure ----------------------------------------------------------------------------
+
+def test_within_the_last_year_is_the_period_up_to_publication(ex):
+    text = "The Lusk shelter has placed more than 1,900 dogs with families within the last year."
+    d = _date(ex, text, "more than 1,900")
+    assert (d.text, d.start) == ("the last year", "2025-01-01")
+
+
+def test_the_year_a_sum_is_for_stands_even_in_the_future(ex):
+    text = "Our roads budget for the year 2027 should be $90 million, the mayor of Tamsin wrote."
+    assert _date(ex, text, "$90 million").start == "2027-01-01"
+
+
+def test_a_later_list_member_of_a_projection_keeps_its_future_year(ex):
+    text = "The lira is put at 7.4 to the dollar this year and 8.1 in 2027, the Corva Bank said."
+    assert _date(ex, text, "8.1").start == "2027-01-01"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Average fares rose 20 cents to $3.10 from $2.90 in March, the Vellan transit board said.", "$3.10"),
+    ("Orchard output gained 4,000 tonnes after falling 2,500 tonnes in March.", "4,000"),
+    ("Hardware sales climbed 2.1 pct after a 0.7 pct dip in March.", "2.1 pct"),
+])
+def test_a_time_right_after_another_figure_is_that_figures(ex, text, needle):
+    d = _date(ex, text, needle, published="2026-04-09")
+    assert d.text != "March"
+
+
+def test_the_day_of_the_event_a_lede_tells_frames_the_figures_after_it(ex):
+    text = ("Tamsin votes\n\n"
+            "Voters in the three northern wards of Tamsin went to the polls Tuesday in the closest "
+            "council race the town has seen in decades.\n\n"
+            "Ada Mirren won the Harbour ward by 212 votes, and Piet Vos took the Mill ward with 54 percent.\n")
+    d = _date(ex, text, "212", published="2026-03-12")
+    assert (d.text, d.start) == ("Tuesday", "2026-03-10")
+
+
+@pytest.mark.parametrize("expr, pub, start, end", [
+    ("the first quarter of fiscal 2019", "2020-05-05", "2018-10-01", "2018-12-31"),
+    ("fiscal 2024/25", "2020-05-05", "2024-10-01", "2025-09-30"),
+    ("fiscal year 1996-97", "2000-05-05", "1996-10-01", "1997-09-30"),
+    ("end-1987", "1987-03-01", "1987-01-01", "1987-12-31"),
+    ("July, 1985", "1987-03-01", "1985-07-01", "1985-07-31"),
+])
+def test_expressions_read(expr, pub, start, end):
+    from claimex.timex import find_time_expressions, resolve_date
+
+    r = resolve_date(expr, published=pub)
+    assert (r.start, r.end) == (start, end)
+    text = f"The toll rose in {expr} to 8 pct."
+    assert [t for _, _, t in find_time_expressions(text)] == [expr]
