@@ -391,6 +391,11 @@ class DateContext:
                     continue          # "a 2009 graduate"
                 if self._issue_date(root):
                     continue          # "the 1.6% it projected in October": when it was said
+                if root.dep_ in MODIFIER_DEPS and root.head not in num_chain and not span.start <= root.head.i < span.end \
+                        and (root.dep_ == "poss" or self._resolve(i, None).granularity in ("day", "period")) \
+                        and not (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
+                                 and root.head.head in num_chain):
+                    continue          # "the March 3 resignation left the board with five members"
                 own_end = own.right_edge.idx + len(own.right_edge) if own is not None else 0
                 if own is not None and not own.left_edge.idx <= root.idx <= own.right_edge.idx and not (
                         s >= own_end and _JUST_AFTER.fullmatch(self.text[own_end:s])):

@@ -197,3 +197,20 @@ def test_expressions_read(expr, pub, start, end):
     assert (r.start, r.end) == (start, end)
     text = f"The toll rose in {expr} to 8 pct."
     assert [t for _, _, t in find_time_expressions(text)] == [expr]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The March 3 resignation of its treasurer left the Orla board with five members.", "five"),
+    ("The Vellan plan adds $90 million for parks, including nearly double last year's outlay for trails.",
+     "$90 million"),
+    ("Grants worth 6.2 billion crowns have been signed under the 2021-25 plan, the Corva ministry said.",
+     "6.2 billion"),
+])
+def test_a_time_that_modifies_another_noun_dates_nothing(ex, text, needle):
+    assert _date(ex, text, needle, published="2026-03-12").basis == "published"
+
+
+def test_a_possessive_time_of_the_subject_dates_its_figure(ex):
+    text = "But January's orders at the Tamsin mill were revised down to a 6.1 pct drop."
+    d = _date(ex, text, "6.1 pct", published="2026-03-12")
+    assert (d.text, d.start) == ("January", "2026-01-01")
