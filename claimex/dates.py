@@ -94,7 +94,8 @@ class DateContext:
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
-        self._dated: list[tuple[int, Optional[DateRef]]] = []
+        self._dated_starts: list[int] = []          # the claims dated so far, in text order
+        self._dated: list[Optional[DateRef]] = []
         self._future_claim = False
         self._past_claim = False
         self._own_time = False
@@ -285,7 +286,9 @@ class DateContext:
         """The date governing the claim at ``[start, end)``; call in text order (a claim that goes
         on from the one before, "Of those, ...", takes its date)."""
         r = self._date_claim(start, end, tense=tense, kind=kind)
-        self._dated.append((start, r))
+        k = bisect.bisect_right(self._dated_starts, start)
+        self._dated_starts.insert(k, start)
+        self._dated.insert(k, r)
         return r
 
     @staticmethod
@@ -331,9 +334,10 @@ class DateContext:
         """"Of those, 300 were children": a figure that subdivides the one before takes its date."""
         if not _SUBSET_OPENER.match(self.text[sent.start_char:sent.end_char]):
             return None
-        prev = [r for s, r in self._dated if s < sent.start_char]
-        if prev and prev[-1] is not None and prev[-1].basis != "published":
-            return prev[-1]
+        k = bisect.bisect_left(self._dated_starts, sent.start_char) - 1
+        prev = self._dated[k] if k >= 0 else None
+        if prev is not None and prev.basis != "published":
+            return prev
         return None
 
     def _date_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
