@@ -477,7 +477,7 @@ class DateContext:
             seg = m.group(0).strip()
             if len(seg.split()) >= 12 and _PROSE_END.search(seg):
                 ends.append(pos + m.end())
-                if len(ends) == 2:
+                if len(ends) == 3:
                     break
         if not ends:
             return None
@@ -490,16 +490,19 @@ class DateContext:
                 continue
             if s >= ends[0] and not (r.granularity == "year" and r.start[:4] == recap):
                 continue      # past the lede, only the year just ended frames a recap
-            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
-                continue
-            if _SINCE_BEFORE.search(self.text[max(0, s - 8):s]):
+            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]):
                 continue
             espan = self.doc.char_span(s, e, alignment_mode="expand")
             if espan is None or not len(espan):
                 continue
             root = espan.root
-            if self._anchor(root) is not None or self._name_part(i, root) or not self._sets_frame(i, root):
+            if self._anchor(root) is not None or self._name_part(i, root):
                 continue
+            opener = s >= ends[0] and self._intro(espan.sent, s, e)
+            if len(ends) > 2 and s >= ends[1] and not opener:
+                continue      # the third paragraph frames a recap only by opening on its year
+            if not self._sets_frame(i, root) and not opener:
+                continue      # "Over the past year, the agency sold 90 buildings." opens a recap
             self._frame_i = i
             break
         return self._frame_i
