@@ -214,3 +214,16 @@ def test_a_possessive_time_of_the_subject_dates_its_figure(ex):
     text = "But January's orders at the Tamsin mill were revised down to a 6.1 pct drop."
     d = _date(ex, text, "6.1 pct", published="2026-03-12")
     assert (d.text, d.start) == ("January", "2026-01-01")
+
+
+def test_an_early_paragraph_opening_on_the_year_just_ended_frames_a_recap(ex):
+    text = ("Harbour board touts savings\n\n"
+            "A year into its new charter, the Orla harbour board says it has cut costs for every "
+            "boat owner on the lake.\n\n"
+            "The board announced on Tuesday that it has saved more than $6 million since March 2025.\n\n"
+            "Over the past year, the board sold 14 old moorings and closed two depots.\n\n"
+            "It also cancelled $900,000 in dredging contracts.\n\n"
+            "The board has 230 members.\n")
+    d = _date(ex, text, "$900,000")
+    assert (d.text, d.start) == ("the past year", "2025-01-01")
+    assert _date(ex, text, "230").basis == "published"
