@@ -241,7 +241,7 @@ _R_TRAILING_WEEK = re.compile(r"(?:the (?:past|last)|past) (?:week|seven days|7 
 _R_AGO = re.compile(r"(?:(?:about|nearly|almost|some|roughly|more than|less than|over|just over|just|only|"
                     r"exactly|barely|around) )?(?P<n>\d{1,4}|" + _alt(NUMBER_WORDS) + r") (?:or so )?"
                     r"(?P<u>day|week|month|year|decade)s?(?: or so)? (?P<dir>ago|earlier|before|back|from now|later|hence)")
-_R_UNIT_AGO = re.compile(r"(?P<u>day|week|month|year|decade) (?P<dir>ago|earlier|before|back)")
+_R_UNIT_AGO = re.compile(r"(?P<u>day|week|month|year|decade) (?P<dir>ago|earlier|before|back|previous|prior)")
 _R_WEEKDAY = re.compile(r"(?:(?P<rel>last|this|next|this coming|coming|past|this past) )?(?P<wd>" + _WD + r")"
                         r"(?: (?:morning|afternoon|evening|night|overnight|noon|midday|a m|p m|am|pm))?")
 _R_DAYWORD = re.compile(r"(?P<w>today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|"

@@ -107,6 +107,12 @@ def test_a_change_over_a_span_of_years_takes_the_later_year(ex):
     assert text[d.text_start:d.text_end] == "2020"
 
 
+def test_the_year_previous_counts_back_from_the_period_of_its_sentence(ex):
+    text = "Rangers rescued 61 hikers last fiscal year, up from 45 the year previous."
+    d = _date(ex, text, "45", published="2025-01-17")
+    assert (d.text, d.start, d.end) == ("the year previous", "2022-10-01", "2023-09-30")
+
+
 def test_the_previous_year_counts_back_from_the_time_of_the_sentence(ex):
     text = ("Since March 3, 2024, wardens in Kestel Park logged 41 break-ins, compared with just 12 "
             "during the same period the previous year.")
