@@ -1,19 +1,29 @@
 """The document's time frame: the date that governs each claim of one parsed article.
 
 :class:`DateContext` finds every time expression of one spaCy ``Doc`` once (with
-:mod:`claimex.timex`) and picks, for each claim, in order:
+:mod:`claimex.timex`) and picks, for each claim (called in text order), in order:
 
 1. the time that governs it by structure: its own member of a list of figure-time pairs
    ("512 in 2021, 548 in 2022"), else a time of its clause, else of its sentence (nearest,
-   within its semicolon-separated list item first). Comparison points of other figures ("up
-   from 5% in 2019", "than a year ago"), years that name things ("a 2009 graduate"), the times
-   of intended actions ("likely to vote in November"), the time a forecast was issued ("the
-   1.6% it projected in October") and the start of a running total ("since March") never govern;
+   within its semicolon-separated list item first). Comparison points and starting values of
+   other figures ("up from 5% in 2019", "than a year ago", "from 34.8 hours in January"),
+   times that modify another noun ("the March 3 resignation", "a 2009 graduate"), the times of
+   intended actions ("likely to vote in November"), the time a forecast was issued ("the 1.6%
+   it projected in October") and the start of a running total ("since March") never govern.
+   A span of years gives a change its later year and a starting value its earlier one; "the
+   previous year" counts back from the sentence's time or the story's frame;
 2. the figure it continues ("Of those, 300 were children" takes the date of the figure before);
 3. the scene-setting expression of its paragraph ("On Saturday, police ...");
-4. the story's frame: the completed period its headline or lede sets for its figures
-   ("Road deaths fell 12% last year"), for actual figures told in the past or measuring a change;
-5. else the publication date (basis "published").
+4. the story's frame, for actual figures told in the past or measuring a change: the
+   completed period or the event day its headline or lede sets for its figures ("Road deaths
+   fell 12% last year"), or the year just ended when the next paragraph dates its figures by
+   it or an early paragraph opens on it ("Over the past year, ...");
+5. else the publication date (basis "published"), which running totals ("so far", "to date",
+   "since 2019") take too.
+
+A figure told in the past is never dated after publication; one told in the future keeps an
+explicit future year ("will hold $2.1 billion in 2031", "3,000 seats by 2029"), and a sum keeps
+the period it is for ("$48 million for fiscal year 2027").
 """
 from __future__ import annotations
 
@@ -341,11 +351,8 @@ class DateContext:
         return None
 
     def _date_claim(self, start: int, end: int, *, tense: Optional[str] = None, kind: str = "actual") -> Optional[DateRef]:
-        """The date governing the claim whose quantity spans ``[start, end)``: a time expression of
-        its clause, else of its sentence (nearest, within its semicolon-separated list item first),
-        else its paragraph's scene-setting expression (an opener, or a sentence's opening phrase),
-        else the completed month or quarter its story's lede names for its figures, else the
-        publication date (basis "published")."""
+        """The date governing the claim whose quantity spans ``[start, end)``, in the order the
+        module's docstring gives."""
         doc = self.doc
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
