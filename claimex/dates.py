@@ -17,7 +17,7 @@
 4. the story's frame, for actual figures told in the past or measuring a change: the
    completed period or the event day its headline or lede sets for its figures ("Road deaths
    fell 12% last year"), or the year just ended when the next paragraph dates its figures by
-   it or an early paragraph opens on it ("Over the past year, ...");
+   it or an early paragraph opens on it ("During the past year, ...");
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
 
@@ -390,7 +390,7 @@ class DateContext:
                     best = (key, i)
                 continue
             if s >= end and _OTHER_FIGURE_TIME.search(self.text[end:s]):
-                continue              # "rose 0.2 hours to 35.0 hours from 34.8 hours in January"
+                continue              # "fares rose to $3.10 from $2.90 in March": the $2.90 is March's
             if espan is not None and len(espan):
                 root = espan.root
                 head = self._clause_head(root)
@@ -509,7 +509,7 @@ class DateContext:
             if len(ends) > 2 and s >= ends[1] and not opener:
                 continue      # the third paragraph frames a recap only by opening on its year
             if not self._sets_frame(i, root) and not opener:
-                continue      # "Over the past year, the agency sold 90 buildings." opens a recap
+                continue      # "During the past year, the ferry line sold 9 boats." opens a recap
             self._frame_i = i
             break
         return self._frame_i

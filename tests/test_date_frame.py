@@ -108,7 +108,7 @@ def test_a_change_over_a_span_of_years_takes_the_later_year(ex):
 
 
 def test_the_year_previous_counts_back_from_the_period_of_its_sentence(ex):
-    text = "Rangers rescued 61 hikers last fiscal year, up from 45 the year previous."
+    text = "Rangers pulled 61 stranded climbers off the ridge last fiscal year, against 45 the year previous."
     d = _date(ex, text, "45", published="2025-01-17")
     assert (d.text, d.start, d.end) == ("the year previous", "2022-10-01", "2023-09-30")
 
@@ -161,7 +161,7 @@ def test_within_the_last_year_is_the_period_up_to_publication(ex):
 
 
 def test_the_year_a_sum_is_for_stands_even_in_the_future(ex):
-    text = "Our roads budget for the year 2027 should be $90 million, the mayor of Tamsin wrote."
+    text = "The mayor of Tamsin wrote that the roads fund for the year 2027 must reach $90 million."
     assert _date(ex, text, "$90 million").start == "2027-01-01"
 
 
@@ -172,7 +172,7 @@ def test_a_later_list_member_of_a_projection_keeps_its_future_year(ex):
 
 @pytest.mark.parametrize("text, needle", [
     ("Average fares rose 20 cents to $3.10 from $2.90 in March, the Vellan transit board said.", "$3.10"),
-    ("Orchard output gained 4,000 tonnes after falling 2,500 tonnes in March.", "4,000"),
+    ("Apple harvests gained 4,000 tonnes after falling 2,500 tonnes in March.", "4,000"),
     ("Hardware sales climbed 2.1 pct after a 0.7 pct dip in March.", "2.1 pct"),
 ])
 def test_a_time_right_after_another_figure_is_that_figures(ex, text, needle):
@@ -226,8 +226,8 @@ def test_an_early_paragraph_opening_on_the_year_just_ended_frames_a_recap(ex):
     text = ("Harbour board touts savings\n\n"
             "A year into its new charter, the Orla harbour board says it has cut costs for every "
             "boat owner on the lake.\n\n"
-            "The board announced on Tuesday that it has saved more than $6 million since March 2025.\n\n"
-            "Over the past year, the board sold 14 old moorings and closed two depots.\n\n"
+            "On Tuesday the board put its savings since March 2025 at more than $6 million.\n\n"
+            "During the past year, the board sold 14 old moorings and closed two depots.\n\n"
             "It also cancelled $900,000 in dredging contracts.\n\n"
             "The board has 230 members.\n")
     d = _date(ex, text, "$900,000")
