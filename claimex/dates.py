@@ -15,9 +15,9 @@
 2. the figure it continues ("Of those, 300 were children" takes the date of the figure before);
 3. the scene-setting expression of its paragraph ("On Saturday, police ...");
 4. the story's frame, for actual figures told in the past or measuring a change: the
-   completed period or the event day its headline or lede sets for its figures ("Road deaths
+   completed year, quarter or month its headline or lede sets for its figures ("Road deaths
    fell 12% last year"), or the year just ended when the next paragraph dates its figures by
-   it or an early paragraph opens on it ("During the past year, ...");
+   it (the day of an event the lede tells frames nothing past its own sentence);
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
 
@@ -46,8 +46,9 @@ NAME_HEADS = frozenset(_LEX["name_heads"])
 EVENT_NOUNS = frozenset(_LEX["event_nouns"])
 PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
 REPORT_NOUNS = frozenset(_LEX["report_nouns"])
-# the periods a lede can set for its story: a completed report period, or the day of the event told
-FRAME_GRANULARITIES = frozenset(("year", "month", "quarter", "day", "week"))
+# the periods a lede can set for its story: a completed report period ("rose 12% last year"); an
+# event's day ("voters went to the polls Tuesday") dates its own sentence only
+FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
 FUTURE_CUES = frozenset(_LEX["future_cues"])
 ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
@@ -484,7 +485,7 @@ class DateContext:
             seg = m.group(0).strip()
             if len(seg.split()) >= 12 and _PROSE_END.search(seg):
                 ends.append(pos + m.end())
-                if len(ends) == 3:
+                if len(ends) == 2:
                     break
         if not ends:
             return None
@@ -505,11 +506,8 @@ class DateContext:
             root = espan.root
             if self._anchor(root) is not None or self._name_part(i, root):
                 continue
-            opener = s >= ends[0] and self._intro(espan.sent, s, e)
-            if len(ends) > 2 and s >= ends[1] and not opener:
-                continue      # the third paragraph frames a recap only by opening on its year
-            if not self._sets_frame(i, root) and not opener:
-                continue      # "During the past year, the ferry line sold 9 boats." opens a recap
+            if not self._sets_frame(i, root):
+                continue      # "proposed a levy last year" dates an event, not the story's figures
             self._frame_i = i
             break
         return self._frame_i
