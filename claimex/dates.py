@@ -418,6 +418,13 @@ class DateContext:
                     rank = 1          # a clause that governs the number's clause
                 if rank < 2 and self._other_quantity(root, head, start, end):
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
+                if root.dep_ in ("poss", "compound", "nmod") and root.head in num_chain and root.head != num_head \
+                        and root.head.pos_ == "NOUN" and self._clause_head(root.head) == num_head:
+                    # the time of the noun the figure counts: "after last year's 18 pct drop"
+                    key = (False, -1, abs(s - end))
+                    if best is None or key < best[0]:
+                        best = (key, i)
+                    continue
             if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]) and not (
                     espan is not None and len(espan) and espan.root in num_chain):
                 running = True        # "has hovered near 6,000 since March": a total up to publication

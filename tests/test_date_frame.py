@@ -233,3 +233,13 @@ def test_a_recap_opener_past_the_second_paragraph_frames_nothing_after_it(ex):
     assert (d.text, d.start) == ("the past year", "2025-01-01")     # its own sentence
     assert _date(ex, text, "$900,000", published="2026-01-20").basis == "published"
     assert _date(ex, text, "230", published="2026-01-20").basis == "published"
+
+
+@pytest.mark.parametrize("text, needle, expr", [
+    ("The Corva mark will lose a further 11 pct this year and four pct in 2027 after last year's 14.2 pct "
+     "drop, the bank said.", "14.2 pct", "last year"),
+    ("The fund expects to gain 3 pct this year after last year's 8 pct loss.", "8 pct", "last year"),
+])
+def test_the_time_of_the_noun_a_figure_counts_dates_it(ex, text, needle, expr):
+    d = _date(ex, text, needle, published="2026-03-12")
+    assert (d.text, d.start) == (expr, "2025-01-01")
