@@ -460,6 +460,10 @@ class DateContext:
                 s, e, _ = self.spans[i]
                 if not _OPENER.match(self.text[prev.start_char:s]) and not self._intro(prev, s, e):
                     break
+                espan = self.doc.char_span(s, e, alignment_mode="expand")
+                if espan is not None and len(espan) and self._modifies_noun(espan.root) \
+                        and espan.root.head.lemma_.lower() not in EVENT_NOUNS:
+                    break         # "The May 2 fire at the depot ...": a noun's time; a poll's or a race's sets the scene
                 r = self._final(i, tense, kind)
                 if r is not None:
                     return r

@@ -243,3 +243,11 @@ def test_a_recap_opener_past_the_second_paragraph_frames_nothing_after_it(ex):
 def test_the_time_of_the_noun_a_figure_counts_dates_it(ex, text, needle, expr):
     d = _date(ex, text, needle, published="2026-03-12")
     assert (d.text, d.start) == (expr, "2025-01-01")
+
+
+def test_a_time_that_modifies_a_noun_opening_a_sentence_sets_no_scene(ex):
+    text = "The March 3 resignation of the Orla treasurer shook the rowing club. The club has 40 members."
+    assert _date(ex, text, "40", published="2026-03-12").basis == "published"
+    text = "On March 3, the Orla rowing club held its vote. The club counted 40 ballots."
+    d = _date(ex, text, "40", published="2026-03-12")
+    assert (d.text, d.start) == ("March 3", "2026-03-03")
