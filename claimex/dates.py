@@ -571,6 +571,8 @@ class DateContext:
         for _ in range(3):        # "a 21% drop", "declines of more than 30%"
             if t.pos_ == "NOUN" and (t.lemma_.lower() in COMPARISON_HEADS or t.lower_ in COMPARISON_HEADS):
                 return True
+            if any(c.dep_ in ("relcl", "acl") and c.tag_ == "VBD" for c in t.children):
+                return True   # "42% who identified as renters", "the 300 jobs it cut"
             if t.head == t:
                 break
             t = t.head

@@ -251,3 +251,11 @@ def test_a_time_that_modifies_a_noun_opening_a_sentence_sets_no_scene(ex):
     text = "On March 3, the Orla rowing club held its vote. The club counted 40 ballots."
     d = _date(ex, text, "40", published="2026-03-12")
     assert (d.text, d.start) == ("March 3", "2026-03-03")
+
+
+def test_a_figure_whose_relative_clause_is_past_belongs_to_the_recap(ex):
+    text = RECAP.replace("The board employs 230 pilots",
+                         "Its count includes 9 pilots who retired, and the board employs 230 pilots")
+    d = _date(ex, text, "9")
+    assert (d.text, d.start) == ("last year", "2025-01-01")
+    assert _date(ex, text, "230").basis == "published"
