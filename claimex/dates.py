@@ -17,7 +17,8 @@
 4. the story's frame, for actual figures told in the past or measuring a change: the
    completed year, quarter or month its headline or lede sets for its figures ("Road deaths
    fell 12% last year"), or the year just ended when the next paragraph dates its figures by
-   it (the day of an event the lede tells frames nothing past its own sentence);
+   it; failing that, the day of the event the lede tells in the past ("Hundreds marched
+   Thursday night"), for figures told in the simple past after it (not a saying's day);
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
 
@@ -51,6 +52,7 @@ REPORT_NOUNS = frozenset(_LEX["report_nouns"])
 FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
 FUTURE_CUES = frozenset(_LEX["future_cues"])
 ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
+SAYING_VERBS = frozenset(_LEX["saying_verbs"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
 
@@ -105,6 +107,8 @@ class DateContext:
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
+        self._event: Union[int, None, bool] = False
+        self._lede_span: Union[tuple[int, int], None, bool] = False
         self._dated_starts: list[int] = []          # the claims dated so far, in text order
         self._dated: list[Optional[DateRef]] = []
         self._future_claim = False
@@ -473,6 +477,13 @@ class DateContext:
             r = self._final(fr, tense, kind)
             if r is not None:
                 return r
+        # else the day of the event the lede tells: "Hundreds marched Thursday night" dates "more than
+        # 1,000 took part" further down
+        ed = self._event_day_for(start, end, kind) if self._frame() is None else None
+        if ed is not None:
+            r = self._final(ed, tense, kind)
+            if r is not None:
+                return r
         # the period a report's figures cover, set by the story's lede: "payrolls rose 337,000 in
         # February", "the February employment report"
         rp = self._report_period()
@@ -481,6 +492,66 @@ class DateContext:
             if r is not None:
                 return r
         return self._published_ref()
+
+    def _event_day(self) -> Optional[int]:
+        """The day of the event the lede (its first paragraph of prose) tells in the past: "A court
+        ruled Friday against ...", "Hundreds marched Thursday night"; not a saying's day ("told
+        reporters Tuesday"), a noun's ("Thursday's deadline") or a comparison's."""
+        if self._event is not False:
+            return self._event
+        self._event = None
+        lede = self._lede()
+        if lede is None or self.published is None:
+            return None
+        pub = self.published.isoformat()
+        for i in self._in_range(*lede):
+            s, e, _ = self.spans[i]
+            r = self._resolve(i, "past")
+            if r is None or r.granularity != "day" or not r.start or r.start > pub:
+                continue
+            espan = self.doc.char_span(s, e, alignment_mode="expand")
+            if espan is None or not len(espan):
+                continue
+            root = espan.root
+            head = self._clause_head(root)
+            if head.tag_ != "VBD" or self._modifies_noun(root) or self._anchor(root) is not None:
+                continue
+            if head.lemma_.lower() in SAYING_VERBS:
+                continue      # "told lawmakers Tuesday": the day of a saying dates the saying only
+            self._event = i
+            break
+        return self._event
+
+    def _event_day_for(self, start: int, end: int, kind: str) -> Optional[int]:
+        """The lede's event day for an actual figure after the lede told in the simple past."""
+        i = self._event_day()
+        if i is None or kind != "actual" or start < self._lede()[1]:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or not self._told_in_past(span.root):
+            return None
+        if self._perfect(self._clause_head(span.root)):
+            return None
+        return i
+
+    @staticmethod
+    def _perfect(head) -> bool:
+        """The present perfect, a time that runs up to now: "have passed", "has hired"."""
+        return head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in head.children)
+
+    def _lede(self) -> Optional[tuple[int, int]]:
+        """The first paragraph of running prose: twelve words or more, ending a sentence."""
+        if self._lede_span is not False:
+            return self._lede_span
+        self._lede_span = None
+        h = _HEADER_LINE.match(self.text[:200])
+        pos = h.end() if h else 0
+        for m in re.finditer(r"[^\n]+", self.text[pos:]):
+            seg = m.group(0).strip()
+            if len(seg.split()) >= 12 and _PROSE_END.search(seg):
+                self._lede_span = (pos + m.start(), pos + m.end())
+                break
+        return self._lede_span
 
     def _frame(self) -> Optional[int]:
         """The completed period the headline or lede sets for the story's figures."""

@@ -180,12 +180,32 @@ def test_a_time_right_after_another_figure_is_that_figures(ex, text, needle):
     assert d.text != "March"
 
 
-def test_the_day_of_an_event_the_lede_tells_dates_only_its_own_sentence(ex):
-    text = ("Tamsin votes\n\n"
-            "Voters in the three northern wards of Tamsin went to the polls Tuesday in the closest "
-            "council race the town has seen in decades.\n\n"
-            "Ada Mirren won the Harbour ward by 212 votes, and Piet Vos took the Mill ward with 54 percent.\n")
+TAMSIN = ("Tamsin votes\n\n"
+          "Voters in the three northern wards of Tamsin went to the polls Tuesday in the closest "
+          "council race the town has seen in decades.\n\n"
+          "Ada Mirren won the Harbour ward by 212 votes, and Piet Vos took the Mill ward with 54 percent.\n\n"
+          "The council has 9 seats, and 3 members have served since its founding.\n")
+
+
+def test_the_day_of_the_event_a_lede_tells_frames_figures_told_in_the_past(ex):
+    for needle in ("212", "54 percent"):
+        d = _date(ex, TAMSIN, needle, published="2026-03-12")
+        assert (d.text, d.start) == ("Tuesday", "2026-03-10"), needle
+    assert _date(ex, TAMSIN, "9", published="2026-03-12").basis == "published"
+    assert _date(ex, TAMSIN, "3", published="2026-03-12").basis == "published"     # present perfect
+
+
+def test_the_day_of_a_saying_in_the_lede_frames_nothing(ex):
+    text = TAMSIN.replace("Voters in the three northern wards of Tamsin went to the polls Tuesday",
+                          "The mayor of Tamsin told reporters Tuesday about the vote")
     assert _date(ex, text, "212", published="2026-03-12").basis == "published"
+
+
+def test_a_year_frame_outranks_the_ledes_event_day(ex):
+    text = TAMSIN.replace("went to the polls Tuesday in the closest council race",
+                          "went to the polls Tuesday after turnout fell 8% last year in the closest council race")
+    d = _date(ex, text, "212", published="2026-03-12")
+    assert d.text == "last year"
 
 
 @pytest.mark.parametrize("expr, pub, start, end", [
