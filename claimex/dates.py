@@ -420,6 +420,9 @@ class DateContext:
                     rank = 0          # the same clause: attached to the number's own verb
                 elif head in num_chain:
                     rank = 1          # a clause that governs the number's clause
+                elif head.dep_ == "advcl" and head.tag_ == "VBG" and head.head == num_head and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+                    rank = 1          # a participle clause on the figure's verb: "cutting 300 jobs, starting in May"
                 if rank < 2 and self._other_quantity(root, head, start, end):
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
                 if root.dep_ in ("poss", "compound", "nmod") and root.head in num_chain and root.head != num_head \
