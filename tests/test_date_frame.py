@@ -283,7 +283,7 @@ def test_a_figure_whose_relative_clause_is_past_belongs_to_the_recap(ex):
 
 def test_a_participle_clause_on_the_figures_verb_dates_it(ex):
     text = ("The Vellan ministry is withholding roughly $90 million in rail funding from Orla beginning "
-            "in fiscal year 2027 after the province failed to close 40 crossings, the minister announced Wednesday.")
+            "in fiscal year 2027 because the province failed to close 40 crossings, the minister announced Wednesday.")
     d = _date(ex, text, "roughly $90 million", published="2026-01-07")
     assert (d.text, d.start) == ("fiscal year 2027", "2026-10-01")
     assert _date(ex, text, "40", published="2026-01-07").text != "fiscal year 2027"
