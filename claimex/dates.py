@@ -62,8 +62,10 @@ _HEADER_LINE = re.compile(r"\s*date[ \t]+\d{4}-\d{2}-\d{2}\b")
 _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until|at|over|from|for|after|before|"
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
-# a time written right after a figure and its noun: "548 cases in 2022", "69% during 2024"
-_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+")
+# a time written right after a figure and its noun: "548 cases in 2022", "69% during 2024", "31 during
+# the same period of 2024"
+_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+"
+                       r"(?i:the\s+same\s+(?:period|month|quarter|week)\s+(?:in|of)\s+)?")
 # a sentence that subdivides the figure before it: "Of those, ...", "Among them, ..."
 _SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")
 # a named period of the calendar: "for fiscal year 2027", "within March" date, "for a year" lasts

@@ -287,3 +287,10 @@ def test_a_participle_clause_on_the_figures_verb_dates_it(ex):
     d = _date(ex, text, "roughly $90 million", published="2026-01-07")
     assert (d.text, d.start) == ("fiscal year 2027", "2026-10-01")
     assert _date(ex, text, "40", published="2026-01-07").text != "fiscal year 2027"
+
+
+def test_the_same_period_of_a_named_year_is_a_figures_own_time(ex):
+    text = ("Across the sailing season, from May 4, 2025, to Sept. 28, 2025, Orla harbour pilots logged "
+            "412 delays, up from 31 during the same period of 2024.")
+    d = _date(ex, text, "31")
+    assert (d.text, d.start) == ("2024", "2024-01-01")
