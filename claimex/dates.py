@@ -420,6 +420,8 @@ class DateContext:
                     continue          # "from 11 pct" is the level before the change the time dates
                 if head == num_head or root in num_chain or num_tok in self._path(root):
                     rank = 0          # the same clause: attached to the number's own verb
+                elif head in num_chain and num_head.dep_ == "conj" and num_head.head == head and self._perfect(num_head):
+                    continue          # "fares rose 5% last week, and 40 riders have complained": up to now
                 elif head in num_chain:
                     rank = 1          # a clause that governs the number's clause
                 elif head.dep_ == "advcl" and head.tag_ == "VBG" and head.head == num_head and not any(

@@ -294,3 +294,10 @@ def test_the_same_period_of_a_named_year_is_a_figures_own_time(ex):
             "412 delays, up from 31 during the same period of 2024.")
     d = _date(ex, text, "31")
     assert (d.text, d.start) == ("2024", "2024-01-01")
+
+
+def test_a_present_perfect_conjunct_runs_up_to_publication(ex):
+    text = "Orla ferry fares rose 5% last week, and 40 riders have complained to the harbour board."
+    assert _date(ex, text, "40", published="2026-03-12").basis == "published"
+    text = "Orla ferry fares rose 5% last week, and 40 riders complained to the harbour board."
+    assert _date(ex, text, "40", published="2026-03-12").text == "last week"
