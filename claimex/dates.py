@@ -409,6 +409,10 @@ class DateContext:
                     continue          # "a 2009 graduate"
                 if self._issue_date(root):
                     continue          # "the 1.6% it projected in October": when it was said
+                if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in self._path(root)[1:]) \
+                        and not any(t.lower_ == "since" for t in num_chain):
+                    running = True    # "has sold 900 since opening last spring": a total up to now
+                    continue
                 if root.dep_ in MODIFIER_DEPS and root.head not in num_chain and not span.start <= root.head.i < span.end \
                         and (root.dep_ == "poss" or self._resolve(i, None).granularity in ("day", "period")) \
                         and not (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")

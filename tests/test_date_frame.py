@@ -301,3 +301,10 @@ def test_a_present_perfect_conjunct_runs_up_to_publication(ex):
     assert _date(ex, text, "40", published="2026-03-12").basis == "published"
     text = "Orla ferry fares rose 5% last week, and 40 riders complained to the harbour board."
     assert _date(ex, text, "40", published="2026-03-12").text == "last week"
+
+
+def test_a_time_inside_a_since_clause_starts_a_running_total(ex):
+    text = "The Orla clinic has treated more than 4,000 patients since opening its doors last year."
+    assert _date(ex, text, "more than 4,000", published="2026-03-12").basis == "published"
+    text = "The Orla clinic treated more than 4,000 patients after opening its doors last year."
+    assert _date(ex, text, "more than 4,000", published="2026-03-12").text == "last year"
