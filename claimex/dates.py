@@ -486,6 +486,12 @@ class DateContext:
         fr = self._frame_for(start, end, kind)
         if fr is not None:
             r = self._final(fr, tense, kind)
+            if r is not None and r.granularity == "year" and r.start and _FROM_VALUE.search(self.text[max(0, start - 12):start]) \
+                    and re.match(r"\s+to\s", self.text[end:end + 5]):
+                # the starting value of a change over the frame's year: "fell 37%, from 52 to 33" in a
+                # recap of 2025 puts the 52 in 2024
+                y = int(r.start[:4]) - 1
+                return DateRef(r.text, f"{y}-01-01", f"{y}-12-31", "year", r.basis, r.text_start, r.text_end)
             if r is not None:
                 return r
         # else the day of the event the lede tells: "Hundreds marched Thursday night" dates "more than

@@ -308,3 +308,9 @@ def test_a_time_inside_a_since_clause_starts_a_running_total(ex):
     assert _date(ex, text, "more than 4,000", published="2026-03-12").basis == "published"
     text = "The Orla clinic treated more than 4,000 patients after opening its doors last year."
     assert _date(ex, text, "more than 4,000", published="2026-03-12").text == "last year"
+
+
+def test_the_starting_value_of_a_change_in_a_recap_takes_the_year_before(ex):
+    text = RECAP.replace("The board employs 230 pilots", "Groundings fell 20%, from 45 to 36, and the board employs 230 pilots")
+    assert _date(ex, text, "45").start == "2024-01-01"
+    assert _date(ex, text, "36").start == "2025-01-01"
