@@ -16,9 +16,9 @@
 3. the scene-setting expression of its paragraph ("On Saturday, police ...");
 4. the story's frame, for actual figures told in the past or measuring a change: the
    completed year, quarter or month its headline or lede sets for its figures ("Road deaths
-   fell 12% last year"), or the year just ended when the next paragraph dates its figures by
-   it; failing that, the day of the event the lede tells in the past ("Hundreds marched
-   Thursday night"), for figures told in the simple past after it (not a saying's day);
+   fell 12% last year"); failing that, the day of the event the lede tells in the past
+   ("Hundreds marched Thursday night"), for figures told in the simple past after it (not a
+   saying's day);
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
 
@@ -579,24 +579,15 @@ class DateContext:
             return None
         h = _HEADER_LINE.match(self.text[:200])
         pos = h.end() if h else 0
-        ends = []
-        for m in re.finditer(r"[^\n]+", self.text[pos:]):
-            seg = m.group(0).strip()
-            if len(seg.split()) >= 12 and _PROSE_END.search(seg):
-                ends.append(pos + m.end())
-                if len(ends) == 2:
-                    break
-        if not ends:
+        lede = self._lede()
+        if lede is None:
             return None
         pub = self.published.isoformat()
-        recap = str(self.published.year - 1)
-        for i in self._in_range(pos, ends[-1]):
+        for i in self._in_range(pos, lede[1]):     # the headline and the lede
             s, e, t = self.spans[i]
             r = self._resolve(i, None)
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
                 continue
-            if s >= ends[0] and not (r.granularity == "year" and r.start[:4] == recap):
-                continue      # past the lede, only the year just ended frames a recap
             if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]):
                 continue
             espan = self.doc.char_span(s, e, alignment_mode="expand")

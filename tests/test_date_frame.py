@@ -55,15 +55,16 @@ def test_no_frame_from_an_event_or_a_modifier(ex, lede):
     assert _date(ex, text, "12%", published="2026-03-10").basis == "published"
 
 
-def test_the_paragraph_after_the_lede_frames_a_recap_of_the_year_just_ended(ex):
+def test_a_year_named_only_after_the_lede_frames_nothing_past_its_sentence(ex):
     text = ("Record number of Vellan residents join cycling clubs, survey finds\n\n"
             "Cycling has become the most popular pastime in the region of Vellan, according to a new "
             "survey of households.\n\n"
             "The survey released Monday found that 38% of adults cycled every week in 2025, above "
             "the previous high of 31%.\n\n"
             "Commuters were tied with students at 22% each, according to the survey.\n")
-    d = _date(ex, text, "22%")
-    assert (d.text, d.start) == ("2025", "2025-01-01")
+    d = _date(ex, text, "38%")
+    assert (d.text, d.start) == ("2025", "2025-01-01")      # its own sentence
+    assert _date(ex, text, "22%").basis == "published"
 
 
 # -- structure: a figure's own time ---------------------------------------------------------
