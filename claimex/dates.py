@@ -83,6 +83,8 @@ _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 _OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
                                 r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
+# a definite period named by its kind alone: "by the end of the fiscal year", "during the month"
+_ANAPHOR = re.compile(r"(?i:\b(?:in|during|for|over|of|through)\s+the\s+(?:same\s+)?(fiscal\s+year|year|quarter|month)\b)(?![\s,]*(?:\d|ended|ending|before|after|earlier|ago|to\b))")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
 
@@ -469,6 +471,9 @@ class DateContext:
         r = self._continued(sent)
         if r is not None:
             return r
+        r = self._anaphoric(sent, start, tense, kind)
+        if r is not None:
+            return r
         # scene-setting: an expression opening an earlier sentence of the same paragraph
         for prev in self._earlier_sentences(sent, para):
             for i in self._in_range(prev.start_char, prev.end_char):
@@ -509,6 +514,30 @@ class DateContext:
             if r is not None:
                 return r
         return self._published_ref()
+
+    def _anaphoric(self, sent, start: int, tense, kind) -> Optional[DateRef]:
+        """"the fiscal year", "during the month": a definite period with no name of its own is the
+        latest one of its kind named before it ("sales hit $4 million in fiscal 2025 ... by the end
+        of the fiscal year")."""
+        m = _ANAPHOR.search(self.text, sent.start_char, sent.end_char)
+        if m is None or self._in_time(m.start(1)):
+            return None
+        want = "year" if "year" in m.group(1).lower() else m.group(1).lower()
+        k = bisect.bisect_left(self._starts, sent.start_char) - 1
+        for j in range(k, max(-1, k - 30), -1):
+            r = self._resolve(j, None)
+            if r is None or r.granularity != want:
+                continue
+            if self._anchor_free(j):
+                return self._final(j, tense, kind)
+            return None
+        return None
+
+    def _anchor_free(self, j: int) -> bool:
+        s, e, _ = self.spans[j]
+        espan = self.doc.char_span(s, e, alignment_mode="expand")
+        return espan is not None and len(espan) > 0 and self._anchor(espan.root) is None \
+            and not self._name_part(j, espan.root) and not _SINCE_BEFORE.search(self.text[max(0, s - 16):s])
 
     def _event_day(self) -> Optional[int]:
         """The day of the event the lede (its first paragraph of prose) tells in the past: "A court
