@@ -83,7 +83,7 @@ _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 _OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
                                 r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
-# a definite period named by its kind alone: "by the end of the fiscal year", "during the month"
+# a definite period named by its kind alone: "at the close of the fiscal year", "during the month"
 _ANAPHOR = re.compile(r"(?i:\b(?:in|during|for|over|of|through)\s+the\s+(?:same\s+)?(fiscal\s+year|year|quarter|month)\b)(?![\s,]*(?:\d|ended|ending|before|after|earlier|ago|to\b))")
 _RUNNING = re.compile(r"(?i)\b(?:" + _alt(_LEX["running_total_cues"]) + r")\b")
 _DURATION_BEFORE = re.compile(r"(?i:\b(?:for|every|each|per|within|lasting)\s+)$")
@@ -493,7 +493,7 @@ class DateContext:
             r = self._final(fr, tense, kind)
             if r is not None and r.granularity == "year" and r.start and _FROM_VALUE.search(self.text[max(0, start - 12):start]) \
                     and re.match(r"\s+to\s", self.text[end:end + 5]):
-                # the starting value of a change over the frame's year: "fell 37%, from 52 to 33" in a
+                # the starting value of a change over the frame's year: "fell 20%, from 45 to 36" in a
                 # recap of 2025 puts the 52 in 2024
                 y = int(r.start[:4]) - 1
                 return DateRef(r.text, f"{y}-01-01", f"{y}-12-31", "year", r.basis, r.text_start, r.text_end)

@@ -319,8 +319,8 @@ def test_the_starting_value_of_a_change_in_a_recap_takes_the_year_before(ex):
 
 def test_a_period_named_by_its_kind_alone_is_the_latest_one_named_before(ex):
     text = ("Orla ferries carried record numbers in fiscal year 2025, the harbour board said.\n\n"
-            "Ticket sales reached $4.2 million by the end of the fiscal year, it said.\n")
+            "Ticket sales reached $4.2 million at the close of the fiscal year, it said.\n")
     d = _date(ex, text, "$4.2 million", published="2026-01-20")
     assert (d.text, d.start) == ("fiscal year 2025", "2024-10-01")
-    text = "Ticket sales at the Orla ferry office reached $4.2 million by the end of the fiscal year, the board said."
+    text = "Ticket sales at the Orla ferry office reached $4.2 million at the close of the fiscal year, the board said."
     assert _date(ex, text, "$4.2 million", published="2026-01-20").basis == "published"
