@@ -118,7 +118,7 @@ CASES = [
     ("early 2020", MON, None, "2020-01-01", "2020-12-31", "year"),
     ("late last year", MON, None, "2024-01-01", "2024-12-31", "year"),
     ("by 2026", MON, None, "2026-01-01", "2026-12-31", "year"),
-    ("by the end of the year", MON, None, "2025-01-01", "2025-12-31", "year"),
+    ("by the end of this year", MON, None, "2025-01-01", "2025-12-31", "year"),
     ("by year's end", MON, None, "2025-01-01", "2025-12-31", "year"),
     ("nineteen ninety-six", MON, None, "1996-01-01", "1996-12-31", "year"),
     # decades and ranges
@@ -222,7 +222,7 @@ def _found(text):
 @pytest.mark.parametrize("text,expected", [
     ("Agents made 412 arrests Sunday through Tuesday, officials said.", ["Sunday through Tuesday"]),
     ("On Sunday, the agency released its figures.", ["Sunday"]),
-    ("Output grew in the first half of 2015 and slowed later.", ["the first half of 2015"]),
+    ("Harvests shrank in the first half of 2017 and recovered later.", ["the first half of 2017"]),
     ("Enrollment rose from 1995 to 2005.", ["1995 to 2005"]),
     ("Spending in fiscal year 2025 topped $6 trillion.", ["fiscal year 2025"]),
     ("December's numbers beat forecasts.", ["December"]),
@@ -235,11 +235,11 @@ def _found(text):
     ("About 15 million viewers watched on Super Bowl Sunday.", []),
     ("The law took effect in May and was amended May 21, 2025.", ["May", "May 21, 2025"]),
     ("Crime fell 3 percent in 2019 and rose in the 1990s.", ["2019", "the 1990s"]),
-    ("Profit rose in the third quarter, compared with a year earlier.", ["the third quarter", "a year earlier"]),
+    ("Bookings climbed in the third quarter, against a year earlier.", ["the third quarter", "a year earlier"]),
     ("The plan runs for 10 years and is reviewed every five years.", []),
     ("It reported results for Q3 2024 and FY2025 on 2025-05-21.", ["Q3 2024", "FY2025", "2025-05-21"]),
     ("The rule changed three days ago, after mid-March talks.", ["three days ago", "mid-March"]),
-    ("The company expects growth by the end of the year.", ["the end of the year"]),
+    ("The bakery hopes to break even by the end of the year.", ["the end of the year"]),
 ])
 def test_find_time_expressions(text, expected):
     assert _found(text) == expected
@@ -321,7 +321,9 @@ def test_two_clauses_two_dates(nlp):
 
 
 def test_scene_setting_carries_within_paragraph_only(nlp):
-    text = ("On Sunday, agents fanned out across the city. They made 956 arrests, officials said.\n\n"
+    # (the opening paragraph names no day, so no event day of the story frames the last one)
+    text = ("City police keep a weekly count of the arrests their agents make in each of the districts.\n\n"
+            "On Sunday, agents fanned out across the city. They made 956 arrests, officials said.\n\n"
             "A second team made 300 arrests.")
     r = _claim(nlp, text, "956")
     assert (r.text, r.start) == ("Sunday", "2025-01-26")
@@ -382,7 +384,7 @@ def test_relative_without_publication_in_context(nlp):
 
 
 def test_target_told_in_the_past_keeps_past_time(nlp):
-    text = "Officials were told over the weekend that each office should make 75 arrests per day."
+    text = "Wardens learned over the weekend that each depot should clear 75 crates per day."
     r = _claim(nlp, text, "75", kind="target")
     assert (r.start, r.end) == ("2025-01-25", "2025-01-26")
     r = _claim(nlp, "Each office must make 75 arrests per day next week.", "75", kind="target")
@@ -453,7 +455,7 @@ def test_resolve_more(expr, pub, tense, start, end, gran):
 
 @pytest.mark.parametrize("text,expected", [
     # a day range never runs into a percentage
-    ("The state raises its tax rate on April 1 to 15 pct from 11 pct.", ["April 1"]),
+    ("The canton lifts its toll on April 1 to 14 pct from 10 pct.", ["April 1"]),
     ("Tuition rises Sept. 1 to 12 percent more.", ["Sept. 1"]),
     # a year after a preposition, even before "of"
     ("The county saw a rise in 2023 of 2.1% in jobs.", ["2023"]),
@@ -461,7 +463,7 @@ def test_resolve_more(expr, pub, tense, start, end, gran):
     # split years
     ("Lawmakers cut the 2024-25 budget by $3 million.", ["2024-25"]),
     # the present
-    ("The plant is currently worth about $18 million.", ["currently"]),
+    ("The old mill is currently valued near $18 million.", ["currently"]),
     ("There are now 211 cases. Now, consider the cost.", ["now"]),
     ("The now-closed plant employed 300 people.", []),
 ])
@@ -479,7 +481,7 @@ def test_comparison_baseline_of_another_figure(nlp):
 
 
 def test_than_clause_is_a_comparison(nlp):
-    text = "In all, 55% of residents say the city is safer now than it was a year ago, compared to 30% who disagree."
+    text = "In all, 55% of tenants say the estate is quieter now than it felt a year ago, compared to 30% who disagree."
     assert _claim(nlp, text, "55%").start == "2025-01-29"
     assert _claim(nlp, text, "30%").start == "2025-01-29"
 
@@ -490,22 +492,36 @@ def test_change_from_a_year_is_its_baseline(nlp):
 
 
 def test_since_after_a_superlative_is_a_comparison(nlp):
-    text = "The jobless rate fell to 3.9 pct, the lowest rate since June 1998, the ministry said."
-    assert _claim(nlp, text, "3.9 pct").basis == "published"
-    text = "Officials counted 26 new cases since Friday, the department said."
-    assert _claim(nlp, text, "26").text == "Friday"
+    text = "The vacancy rate dropped to 2.7 pct, its lowest level since June 2004, the bureau said."
+    assert _claim(nlp, text, "2.7 pct").basis == "published"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Inspectors have logged 41 new leaks since Friday, the utility said.", "41"),
+    ("Since last spring, the waiting list has hovered around 8,300 families.", "8,300"),
+    ("So far, the drive has raised $640,000 for the clinic.", "$640,000"),
+    ("In all, the league has signed 73 new referees.", "73"),
+    ("There are 5,200 unpaid parking tickets in Westbrook dating back to 1991.", "5,200"),
+])
+def test_running_totals_take_the_publication_date(nlp, text, needle):
+    assert _claim(nlp, text, needle).basis == "published"
+
+
+def test_a_figure_in_a_when_clause_of_a_since_time_keeps_it(nlp):
+    text = "Ferry crossings have not been this low since 1987, when 412 crossings were cancelled."
+    assert _claim(nlp, text, "412").text == "1987"
 
 
 def test_a_figure_that_is_the_level_before_a_change(nlp):
     text = "The province will raise its sales tax on July 1 to 9 pct from 7 pct, the minister said."
     assert _claim(nlp, text, "9 pct", kind="target").start == "2025-07-01"
     assert _claim(nlp, text, "7 pct").basis == "published"
-    text = "Ridership dropped from 4.2 million to 3.1 million in the period from July 2023 through June 2024."
+    text = "Ferry trips slid from 4.2 million to 3.1 million trips in the period from July 2023 through June 2024."
     assert _claim(nlp, text, "3.1 million").text == "July 2023 through June 2024"
 
 
 def test_year_naming_a_thing_is_not_its_date(nlp):
-    text = "Maria Lopez, a 2011 Rutgers University graduate, owes about $64,000 in student loans."
+    text = "Tova Brenner, a 2011 Halvard College graduate, owes about $64,000 in student loans."
     assert _claim(nlp, text, "$64,000").basis == "published"
     text = "The 2024 Fund has raised more than $2 million from donors."
     assert _claim(nlp, text, "$2 million").basis == "published"
@@ -514,8 +530,8 @@ def test_year_naming_a_thing_is_not_its_date(nlp):
 
 
 def test_list_items_split_by_semicolons_keep_their_times(nlp):
-    text = ("Police made 12 arrests in Dayton in March; 40 arrests in Toledo in December; "
-            "and more than 90 in Akron last July.")
+    text = ("Rangers made 12 arrests in Pellham in March; 40 arrests in Corwick in December; "
+            "and more than 90 in Ostley last July.")
     pub = dt.date(2025, 4, 20)
     assert _claim(nlp, text, "12", pub=pub).text == "March"
     assert _claim(nlp, text, "40", pub=pub).start == "2024-12-01"
@@ -523,16 +539,16 @@ def test_list_items_split_by_semicolons_keep_their_times(nlp):
 
 
 def test_years_as_dates_are_not_other_figures(nlp):
-    text = "The region saw a brief rise in 2023 of 0.9% growth and an even higher rate of 1.4% in 2024."
+    text = "The valley logged a small uptick in 2023 of 0.9% growth and a faster pace of 1.4% in 2024."
     pub = dt.date(2026, 1, 20)
     assert _claim(nlp, text, "0.9%", pub=pub).text == "2023"
     assert _claim(nlp, text, "1.4%", pub=pub).text == "2024"
 
 
 def test_time_of_an_intended_action_does_not_date_the_figure(nlp):
-    text = "Two in three voters said they are less likely to back the mayor in November."
+    text = "Two in three members said they are less inclined to renew their passes in November."
     assert _claim(nlp, text, "Two in three").basis == "published"
-    text = "Agents were sent to Denver to enforce the order over the weekend, and they detained six people."
+    text = "Inspectors were sent to Quenby to check kitchens over the weekend, and they shut six cafes."
     assert _claim(nlp, text, "six").start == "2025-01-25"
 
 
@@ -553,7 +569,7 @@ def test_opening_phrase_sets_the_scene(nlp):
 
 
 def test_past_progressive_target_keeps_its_time(nlp):
-    text = "As of May, both measures were growing at rates below the bank's 3 to 5 pct target ranges."
+    text = "As of May, both gauges were rising at paces under the council's 3 to 5 pct goal bands."
     r = _claim(nlp, text, "3 to 5 pct", pub=dt.date(2025, 6, 18), kind="target")
     assert r.start == "2025-05-01"
 
@@ -580,7 +596,7 @@ def test_report_period_of_the_lede(nlp):
 
 
 def test_a_year_earlier_counts_back_from_its_sentence(nlp):
-    text = "Net income in the third quarter was $5 million, compared with $4 million a year earlier."
+    text = "Operating profit in the third quarter came to $5 million, compared with $4 million a year earlier."
     r = _claim(nlp, text, "$4 million", pub=dt.date(2025, 11, 4))
     assert (r.start, r.end, r.granularity) == ("2024-07-01", "2024-09-30", "quarter")
     text = "Sales in December rose to 40 mln dlrs from 38 mln dlrs a year earlier."
