@@ -39,7 +39,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 NEWS_WORDS = [
     "about", "$", "3", "1,200", "to", "1,500", "%", "percent", "million", "billion", "said", "he", "she", '"', "“",
     "”", "\n", "\n\n", "at least", "nearly", "more than", "arrests", "a day", "per year", "May", "21", "2025", "-",
-    "–", "one", "two dozen", "of", "two in three", ".", ",", ";", "(", ")", "ICE", "Homan", "Mayor Ana Ruiz",
+    "–", "one", "two dozen", "of", "two in three", ".", ",", ";", "(", ")", "the bureau", "Varnholt", "Mayor Ana Ruiz",
     "told", "the Post", "according to", "will", "should", "goal", "target", "expects", "reportedly", "not",
     "never", "k", "bn", "m", "last week", "on Sunday", "in March", "next year", "since 2020", "rose", "fell",
     "up", "down", "date 2025-01-27\n", "£40m", "C$40", "USD", "40 acres", "2,300 miles", "4.5 pct", "12k",

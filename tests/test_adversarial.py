@@ -52,7 +52,7 @@ def _run(ex, text, doc_id="adv"):
 
 
 def test_timed_run_is_extract(ex):
-    text = "date 2025-01-27\nICE said it made 956 arrests Sunday, up from 300 a day.\n\n\"We want 1,000,\" he said."
+    text = "date 2025-01-27\nHarbor police said they made 48 arrests Sunday, up from 30 a day.\n\n\"We want 1,000,\" he said."
     assert len(text) < ex.nlp.max_length
     assert _run(ex, text, "a.txt")[1] == ex.extract(text, doc_id="a.txt")
 

@@ -17,7 +17,7 @@ _spec.loader.exec_module(fuzz)
 NEWSY = st.lists(st.sampled_from([
     "about", "$", "3", "1,200", "to", "1,500", "%", "percent", "million", "said", "he", "\"", "“", "”", "\n\n",
     "at least", "nearly", "arrests", "a day", "May", "21", "2025", "-", "one", "of", "two in three", ".", ",",
-    "ICE", "Homan", "told", "the Post", "will", "should", "goal", "reportedly", "not", "(", ")", "k", "bn",
+    "the bureau", "Varnholt", "told", "the Post", "will", "should", "goal", "reportedly", "not", "(", ")", "k", "bn",
 ]), max_size=40).map(" ".join)
 TEXT = st.one_of(st.text(max_size=200), NEWSY)
 
