@@ -102,6 +102,10 @@ class DateContext:
         self.doc = doc
         self.text = doc.text
         self.published = _as_date(published)
+        # per-word answers that every claim of a sentence would otherwise recompute
+        self._ahead: dict[int, bool] = {}  # the word looks ahead (_looks_ahead)
+        self._than: dict[int, bool] = {}   # the word heads a than-clause (_than_clause)
+        self._deed: dict[int, bool] = {}   # the clause head tells a deed done (_done)
         self.spans = find_time_expressions(self.text)
         h = _HEADER_LINE.match(self.text[:200])
         if h:   # the "date YYYY-MM-DD" header gives the publication date; it dates no claim itself
@@ -205,10 +209,17 @@ class DateContext:
                     if u.tag_ in ("JJS", "RBS") or u.lower_ in SUPERLATIVE_WORDS:
                         return t
         for t in path:                   # a clause introduced by "than"
-            for c in t.children:
-                if c.dep_ == "mark" and c.lower_ == "than":
-                    return t
+            if self._than_clause(t):
+                return t
         return None
+
+    def _than_clause(self, t) -> bool:
+        """``t`` heads a clause introduced by "than"; once per word, as the claims of a sentence
+        share the upper words of their paths."""
+        got = self._than.get(t.i)
+        if got is None:
+            got = self._than[t.i] = any(c.dep_ == "mark" and c.lower_ == "than" for c in t.children)
+        return got
 
     def _name_part(self, i: int, root) -> bool:
         """A bare year naming a thing rather than dating the clause: "a 2009 graduate",
@@ -337,17 +348,19 @@ class DateContext:
             return r
         return DateRef(sub.text, sub.start, sub.end, sub.granularity, sub.basis, s + m.start(g), s + m.end(g))
 
-    @staticmethod
-    def _future_clause(chain) -> bool:
+    def _future_clause(self, chain) -> bool:
         """The figure's clause looks ahead: a future or conditional auxiliary or a forecast or plan
         word above it ("will hold", "is expected to reach", "projected to fall")."""
-        for t in chain:
-            if t.lemma_.lower() in FUTURE_CUES or t.lower_ in FUTURE_CUES:
-                return True
-            if any(c.dep_ == "aux" and (c.lower_ in FUTURE_CUES or c.lemma_.lower() in FUTURE_CUES)
-                   for c in t.children):
-                return True
-        return False
+        return any(self._looks_ahead(t) for t in chain)
+
+    def _looks_ahead(self, t) -> bool:
+        """One word of a claim's chain, checked once per document: the claims of a sentence share
+        their chain's upper words."""
+        got = self._ahead.get(t.i)
+        if got is None:
+            got = self._ahead[t.i] = t.lemma_.lower() in FUTURE_CUES or t.lower_ in FUTURE_CUES or any(
+                c.dep_ == "aux" and (c.lower_ in FUTURE_CUES or c.lemma_.lower() in FUTURE_CUES) for c in t.children)
+        return got
 
     def _continued(self, sent) -> Optional[DateRef]:
         """"Of those, 300 were children": a figure that subdivides the one before takes its date."""
@@ -454,7 +467,7 @@ class DateContext:
             key = (seg, rank, dist)
             if best is None or key < best[0]:
                 best = (key, i)
-        if best is None and (running or _RUNNING.search(sent.text)):
+        if best is None and (running or _RUNNING.search(self.text[sent.start_char:sent.end_char])):
             # "so far", "to date", "in all", "since 2019": up to publication, unless the story's
             # frame is a completed period the total belongs to
             fr = self._frame_for(start, end, kind)
@@ -690,6 +703,13 @@ class DateContext:
         """The figure's own verb tells a deed done: simple past or present perfect in the active
         voice ("sold 400 tickets", "has hired 30"), not a plan set ("was set at $4 billion")."""
         head = self._clause_head(tok)
+        got = self._deed.get(head.i)
+        if got is None:
+            got = self._deed[head.i] = self._deed_verb(head)
+        return got
+
+    @staticmethod
+    def _deed_verb(head) -> bool:
         aux = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if head.tag_ == "VBD":
             return True
