@@ -180,6 +180,12 @@ def _records(path: str) -> list[dict]:
         raise _usage(str(e))
 
 
+def _cannot_write(out: str, e: OSError) -> typer.Exit:
+    """Report an output that could not be written; the caller raises the exit (status 1)."""
+    _err(f"error: cannot write {out}: {e.strerror or e}")
+    return typer.Exit(1)
+
+
 def _writable(out: str) -> None:
     parent = os.path.dirname(os.path.abspath(out))
     if not os.path.isdir(parent):
@@ -232,8 +238,7 @@ def review_cmd(
     try:
         review.write(records, docs, output, title=title)
     except OSError as e:
-        _err(f"error: cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(1)
+        raise _cannot_write(output, e)
     _err(f"wrote {output}: {len(docs) or len({r.get('doc_id') for r in records})} documents, {len(records)} claims")
 
 
@@ -266,8 +271,7 @@ def timeline_cmd(
         _err(f"error: the timeline needs plotly and matplotlib: pip install 'claimex[views]' ({e})")
         raise typer.Exit(1)
     except OSError as e:
-        _err(f"error: cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(1)
+        raise _cannot_write(output, e)
     _err(f"wrote {output}: {n} claims ({title})")
 
 
@@ -293,8 +297,7 @@ def link_cmd(
             with open(output, "w", encoding="utf-8") as fh:
                 fh.writelines(lines)
     except OSError as e:
-        _err(f"error: cannot write {output}: {e.strerror or e}")
-        raise typer.Exit(1)
+        raise _cannot_write(output, e)
     _err(f"{len(result['groups'])} groups, {len(result['conflicts'])} conflicts")
 
 
