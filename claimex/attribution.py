@@ -322,7 +322,7 @@ class Attributor:
         for c in verb.children:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
-            clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
+            clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
             obj = c.dep_ == "dobj" and c.i != src.i \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
@@ -384,7 +384,7 @@ class Attributor:
     def _mention(self, tok: Token, cue: str, mode: str, via: Optional[str] = None) -> Optional[Speaker]:
         """Speaker for the source token attached to a cue: its phrase, type, title, resolved name."""
         doc = self.doc
-        if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON:
+        if tok.pos_ == "PRON" or tok.lower_ in _PRON_PERSON or (tok.lower_ in _ANON_PRONOUNS and tok.dep_ == "nsubj"):
             low = tok.lower_
             if low in ("he", "she", "him", "her"):
                 m = self._antecedent_name(tok)
@@ -890,7 +890,7 @@ class Attributor:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
                     # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
-                if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
+                if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
                 if (pending is not None or share_said) and below.dep_ == "advcl" \
@@ -904,7 +904,7 @@ class Attributor:
                 # "The cable indicated 13 officers would be needed": what a record indicates is its report
                 record_object = below.dep_ == "dobj" and lem in _SHOWING and record
                 if lem in _CONTENT_ONLY and below.dep_ not in _CONTENT_DEPS and not gerund and not put_forward \
-                        and not in_statement and not record_object:
+                        and not in_statement and not record_object and not _split_subject(below):
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 if src is not None and _is_share(src) and (share_said or _is_share_claim(span)):
                     continue  # respondents speak for what they say, never for another share of the poll
@@ -1451,6 +1451,17 @@ def _sources(verb: Token) -> list[Token]:
     return out
 
 
+def _split_subject(obj: Token) -> bool:
+    """A reported clause's subject that the parser made the cue's object: "said auctions of the
+    bonds, which opened in May, were going well" -> "auctions" (dobj) and "were going" (ccomp, no
+    subject of its own), so the object is part of what is said."""
+    if obj.dep_ != "dobj" or obj.head.i == obj.i:
+        return False
+    return any(c.dep_ == "ccomp" and c.i > obj.i and c.pos_ in ("VERB", "AUX")
+               and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)
+               for c in obj.head.children)
+
+
 def _reduced_passive(verb: Token) -> bool:
     """ "3,200 cases reported statewide", "the figures cited": a participle on a noun, which names
     what was reported, not who reported it."""
@@ -1528,7 +1539,8 @@ def _for_clause(clause: Token) -> bool:
     if not has_for or head.i == clause.i:
         return False
     infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    return infinitive or clause.dep_ == "oprd"
+    # "called for spending to rise to $2 billion, a 20% increase": the apposition read as an object
+    return infinitive or clause.dep_ in ("oprd", "dobj")
 
 
 def _forecast_owner(verb: Token, below: Token) -> Optional[Token]:
@@ -1598,6 +1610,8 @@ def _is_share_claim(span: Span) -> bool:
 
 
 def _can_speak(t: Token) -> bool:
+    if t.lower_ in _ANON_PRONOUNS and t.dep_ == "nsubj" and t.pos_ in ("ADJ", "DET"):
+        return True  # "Most believed ...", "Many said ...": tagged as a determiner, a group that speaks
     return t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "PERCENT",
                                                                          "MONEY", "QUANTITY") \
         and not t.like_num and t.lower_ not in ("that", "this", "which", "what", "who", "there", "whom")

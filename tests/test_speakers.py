@@ -1,0 +1,48 @@
+"""Speakers in the harder shapes of news prose, on sentences of our own: misparsed reported
+clauses, demands, anonymous groups, adverbial clauses, pronouns and headlines."""
+import pytest
+
+from conftest import one
+
+
+def _name(ex, text, needle):
+    sp = one(ex, text, needle).speaker
+    return sp.name if sp is not None else None
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # the reported clause's subject taken for the cue's object: still part of what is said
+    ("The inspectors wrote a report.\n\nThey said earlier warnings about cracked rails following three "
+     "derailments near Oxbury in 1998, had been ignored after objections from the railroads.", "three",
+     "inspectors"),
+])
+def test_subject_of_reported_clause_read_as_object(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+def test_object_of_say_is_not_reported_without_a_clause(ex):
+    # "said a prayer for the 40 victims" reports nothing: no clause follows the object
+    assert _name(ex, "The pastor said a prayer for the 40 victims.", "40") is None
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("President Alma Reyes called for farm spending to be raised to $1.2 trillion, a 40% increase over the "
+     "current budget.", "40%", "Alma Reyes"),
+    ("Mayor Tobias Renn called for transit funding to be raised to $300 million, a 25% increase over last "
+     "year.", "25%", "Tobias Renn"),
+])
+def test_demand_with_for_covers_its_apposition(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+def test_most_as_a_speaking_group(ex):
+    text = "Analysts were split on the quarter. Most believed the bank had lent around 300 mln dlrs."
+    assert _name(ex, text, "around 300 mln dlrs") == "Most"
+
+
+def test_when_clause_keeps_its_own_cue(ex):
+    # the outer "cite" does not take over a report made inside a "when" clause
+    text = ("They cite the 2011 flood in Marston, when the county incorrectly stated that about 3,000 homes "
+            "were empty and then razed them.")
+    sp = one(ex, text, "about 3,000").speaker
+    assert sp is not None and sp.cue == "stated" and sp.name == "county"
