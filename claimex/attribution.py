@@ -36,6 +36,10 @@ _CUE_LEMMAS = _SPEECH | _EVIDENCE
 _SHARE_NOUNS = frozenset(_C["share_nouns"])  # "a majority -- 58% -- said": poll respondents
 _FORECAST_NOUNS = frozenset(_C["forecast_nouns"])  # "cut its forecast to 2 pct": the owner's figure
 _HEADLINE_TAGS = frozenset(_C["headline_tags"])  # "Storm cuts power to 40,000 homes: report"
+# "Harbor Board Confirms 40 Layoffs", "Mayor calls for $2M park fund": a headline's present-tense cue
+# verb after a name; the value lists the preposition the figure must follow ("doc": a record speaks)
+_HEADLINE_CUES: dict[str, list[str]] = _C["headline_cue_verbs"]
+_HEADLINE_MARKS = frozenset(_C["headline_clause_marks"])  # "X says ... as crews cut 300 jobs": the writer's
 _DOC_NOUNS = frozenset(_C["document_nouns"])
 _COUNT_NOUNS = frozenset(_C["count_nouns"])
 _ANON = frozenset(_C["anonymous_heads"])
@@ -180,6 +184,7 @@ class Attributor:
         self._stoks: dict[tuple[int, str], list[Token]] = {}  # per sentence: the tokens each look-up wants
         self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
         self._piece_starts: list[int] = []
+        self._leads: dict[int, Optional[tuple[Speaker, Token, int]]] = {}  # per headline line: its lead cue
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
         self._filling = True
@@ -305,6 +310,13 @@ class Attributor:
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
+        line = text.rfind("\n", 0, sent.start_char) + 1
+        lead = self._headline_lead(line) if sent.start_char - line < 2 else None
+        if lead is not None and lead[0].start is not None:
+            sp, verb, stop = lead
+            content = trimmed(text, verb.idx + len(verb), stop)
+            if content:
+                out.append(_record(text, sp, verb.text, verb.idx, verb.idx + len(verb), "indirect", [content]))
         tag = self._headline_tag(sent) if len(sent) >= 4 else None
         if tag is not None and tag.start is not None:
             cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
@@ -414,7 +426,8 @@ class Attributor:
             return Speaker(name=self._resolve_person(tok.text), type="person", cue=cue, mode=mode, via=via,
                            start=tok.idx, end=tok.idx + len(tok))
         ent = _entity_of(tok)
-        if tok.pos_ == "PROPN" and tok.text in self.full and " " in self.full[tok.text] \
+        if (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper())) \
+                and tok.text in self.full and " " in self.full[tok.text] \
                 and (ent is None or ent.label_ != "PERSON") and (ent is None or len(ent) == 1) \
                 and self.full[tok.text] not in _OUTLETS:
             full = self.full[tok.text]  # a surname seen before as a full name, whatever the NER says now
@@ -952,7 +965,7 @@ class Attributor:
             if sp is not None:
                 return sp
         return self._sentence_cue(span, head) or self._tail_cue(span) or self._after_colon(span) \
-            or self._colon_lead(span)
+            or self._colon_lead(span) or self._headline_speaker(span)
 
     def _sent_toks(self, sent: Span, key: str) -> list[Token]:
         """The tokens of ``sent`` that one look-up scans (``_SENT_FILTERS[key]``), found once per
@@ -1165,6 +1178,56 @@ class Attributor:
         person = self.doc[dash[-1] + 1:ent.end] if dash else ent
         return Speaker(name=self._resolve_person(_clean_name(person.text)), type="person", cue=":",
                        mode="direct", start=person.start_char, end=person.end_char)
+
+    def _headline_speaker(self, span: Span) -> Optional[Speaker]:
+        """The speaker of a headline's lead cue ("Harbor Board Confirms 40 Layoffs") for a figure
+        after the cue and before any clause of the writer's ("... as crews cut 300 jobs")."""
+        line = self.text.rfind("\n", 0, span.start_char) + 1
+        lead = self._headline_lead(line)
+        if lead is None:
+            return None
+        sp, cue, stop = lead
+        return sp if cue.idx < span.start_char and span.end_char <= stop else None
+
+    def _headline_lead(self, line: int) -> Optional[tuple[Speaker, Token, int]]:
+        """A headline line that opens with a name and a present-tense cue verb, however the parser
+        read it: the speaker, the cue token and the offset where what it reports ends."""
+        if line in self._leads:
+            return self._leads[line]
+        self._leads[line] = None
+        end = self.text.find("\n", line)
+        end = len(self.text) if end < 0 else end
+        words = self.text[line:end].strip()
+        if not words or len(words) > 160 or words[-1] in ".!?;" or self._in_quote(line + 1):
+            return None
+        span = self.doc.char_span(line, end, alignment_mode="expand")
+        toks = [t for t in span if not t.is_space] if span is not None else []
+        for k in range(1, min(6, len(toks) - 1)):
+            verb = toks[k]
+            low = verb.lower_
+            stems = [low[:-1]] + ([low[:-2]] if low.endswith("es") else []) \
+                + ([low[:-3] + "y"] if low.endswith("ies") else [])
+            lem = next((x for x in stems if low.endswith("s") and x in _HEADLINE_CUES), None)
+            if lem is None:
+                continue
+            name = toks[:k]
+            if not all(t.text[:1].isupper() or t.is_punct for t in name) or not name[-1].is_alpha:
+                return None  # the words before the cue must be a name: "Harbor Board", "ICE"
+            need = _HEADLINE_CUES[lem]
+            rest = toks[k + 1:]
+            if "doc" in need:
+                if not (_is_evidence_source(name[-1]) or name[-1].lemma_.lower() in _DOC_NOUNS):
+                    return None
+            elif need:
+                if not any(t.lower_ in need for t in rest[:8]):
+                    return None
+            stop = next((t.idx for t in rest if t.lower_ in _HEADLINE_MARKS), end)
+            sp = self._mention(name[-1], verb.text, "indirect")
+            if sp is None or sp.name.lower() in _PRONOUN_NAMES:
+                return None
+            self._leads[line] = (sp, verb, stop)
+            return self._leads[line]
+        return None
 
     def _colon_lead(self, span: Span) -> Optional[Speaker]:
         """ "Poll: 3 Council races are tight" / "Gingold: Trump must pick a running mate": a

@@ -46,3 +46,29 @@ def test_when_clause_keeps_its_own_cue(ex):
             "were empty and then razed them.")
     sp = one(ex, text, "about 3,000").speaker
     assert sp is not None and sp.cue == "stated" and sp.name == "county"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("Harbor Board Confirms 40 Layoffs At Eastport Mill\n\nThe board met on Monday.", "40", "Harbor Board"),
+    ("Vance calls for $2M park fund to fix trails\n\nMayor Ellis Vance spoke on Friday.", "$2M", "Ellis Vance"),
+    ("Pike hammers council for ignoring 1,200 pothole reports\n\nCouncilor Dana Pike spoke on Friday.", "1,200",
+     "Dana Pike"),
+])
+def test_headline_lead_cue(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a clause of the writer's after the cue, a verb that reports nothing, a line that is prose
+    ("Orlov says 'enough' for the council as crews cut 300 jobs\n\nMayor Ivan Orlov spoke.", "300"),
+    ("Sales Post 4% Gain In March\n\nThe chain has 60 stores.", "4%"),
+    ("Vance calls 40 people a crowd.", "40"),
+])
+def test_headline_lead_cue_limits(ex, text, needle):
+    assert _name(ex, text, needle) is None
+
+
+def test_headline_lead_is_an_attribution(ex):
+    atts = ex.attributions("Harbor Board Confirms 40 Layoffs At Eastport Mill\n\nThe board met on Monday.")
+    lead = [a for a in atts if a.cue == "Confirms"]
+    assert lead and lead[0].speaker == "Harbor Board"
