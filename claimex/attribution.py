@@ -25,6 +25,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from .entities import EntityTable, Mention, is_plural
+from .posts import Post, embedded_posts
 from .lexicon import load
 from .content import before, sentence_without, subtree_span, trimmed
 from .records import Attribution, Speaker
@@ -179,7 +180,11 @@ class Attributor:
             self.full.setdefault(name, name)
             self.persons.append((start, name))
         self.persons.sort()
-        self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes])
+        # an embedded post is a quotation of its author ("... — Tamsin Ruvane (@truvane) May 3, 2016")
+        self.posts = embedded_posts(self.text)
+        self._post_starts = [p.start for p in self.posts]
+        self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes]
+                                 + [(p.start - 1, p.end) for p in self.posts])
         self._pieces: Optional[list[tuple[int, int, Attribution]]] = None  # content spans, by start
         self._stoks: dict[tuple[int, str], list[Token]] = {}  # per sentence: the tokens each look-up wants
         self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
@@ -291,6 +296,11 @@ class Attributor:
             sp = self._mention(src, t.text, "indirect", self._via(t))
             if sp is not None and sp.start is not None:
                 out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
+        for post in self.posts:
+            body = trimmed(text, post.start, post.end)
+            if body is not None:
+                sp = self._post_speaker(post)
+                out.append(_record(text, sp, "post", post.author_start, post.author_end, "direct", [body]))
         for sent in doc.sents:
             self._sentence_attributions(sent, out)
         out.sort(key=lambda a: (a.content[0][0] if a.content else a.cue_start, a.cue_start))
@@ -745,6 +755,25 @@ class Attributor:
             return other is not q and other.start <= off < other.end
         return False
 
+    def _post_at(self, start: int, end: int) -> Optional[Post]:
+        k = bisect_right(self._post_starts, start) - 1
+        if k >= 0 and end <= self.posts[k].end:
+            return self.posts[k]
+        return None
+
+    def _post_speaker(self, post: Post) -> Speaker:
+        """The author of an embedded post, typed by how the NER reads the signature's name."""
+        span = self.doc.char_span(post.author_start, post.author_end, alignment_mode="expand")
+        labels = {e.label_ for e in span.ents} if span is not None else set()
+        if "PERSON" in labels:
+            stype = "person"
+        elif labels & {"ORG", "GPE", "NORP", "FAC"} or not post.author[:1].isupper():
+            stype = _org_type(post.author)
+        else:
+            stype = "person" if 2 <= len(post.author.split()) <= 3 else _org_type(post.author)
+        return Speaker(name=post.author, type=stype, cue="post", mode="direct", start=post.author_start,
+                       end=post.author_end)
+
     def _quote_at(self, start: int, end: int) -> Optional[_Quote]:
         k = bisect_right(self._qstarts, start) - 1
         if k >= 0:
@@ -838,6 +867,9 @@ class Attributor:
                        start=best.source_start, end=best.source_end)
 
     def _walk(self, span: Span) -> Optional[Speaker]:
+        post = self._post_at(span.start_char, span.end_char)
+        if post is not None:
+            return self._post_speaker(post)
         q = self._quote_at(span.start_char, span.end_char)
         if q is not None and q.speaker is not None:
             return q.speaker

@@ -72,3 +72,43 @@ def test_headline_lead_is_an_attribution(ex):
     atts = ex.attributions("Harbor Board Confirms 40 Layoffs At Eastport Mill\n\nThe board met on Monday.")
     lead = [a for a in atts if a.cue == "Confirms"]
     assert lead and lead[0].speaker == "Harbor Board"
+
+
+POSTS = ("The storm closed the bridge on Tuesday.\n\n"
+         "Crews cleared 14 miles of road overnight. Another 9 to go.\n\n"
+         "— Marlo Tennant (@mtennant) January 9, 2017\n\n"
+         "Plows ran 300 routes, the county said.\n\n"
+         "Ferry service is suspended.\n\n"
+         "Route 12: 40 buses\n\n"
+         "Route 9: 25 buses\n\n"
+         "— Harbor County Alerts (@HarborAlerts) March 2, 2019\n")
+
+
+def test_embedded_post_is_its_authors():
+    from claimex.posts import embedded_posts
+    posts = embedded_posts(POSTS)
+    assert [p.author for p in posts] == ["Marlo Tennant", "Harbor County Alerts"]
+    assert POSTS[posts[0].start:posts[0].end].startswith("Crews cleared")
+    # list-like lines go on a post from the paragraph above; a full sentence stops it
+    second = POSTS[posts[1].start:posts[1].end]
+    assert second.startswith("Ferry service") and second.endswith("25 buses")
+
+
+def test_embedded_post_under_the_shorter_limit_stops_at_a_paragraph_that_would_overrun():
+    from claimex.posts import embedded_posts
+    text = ("Residents waited for hours outside the depot as the line grew longer and the wind picked up, "
+            "according to several people there.\n\n"
+            "Line at the depot is 200 people long now.\n\n"
+            "— Ada Quill (@adaquill) March 4, 2016\n")
+    (post,) = embedded_posts(text)
+    assert text[post.start:post.end] == "Line at the depot is 200 people long now."
+
+
+def test_embedded_post_speaker(ex):
+    sp = one(ex, POSTS, "14").speaker
+    assert sp is not None and sp.name == "Marlo Tennant" and sp.cue == "post" and sp.mode == "direct"
+    assert _name(ex, POSTS, "40") == "Harbor County Alerts"
+    assert _name(ex, "The storm closed the bridge.\n\nCrews cleared 14 miles of road.\n", "14") is None
+    # the signature's name is no antecedent for a later pronoun
+    text = POSTS + "\nShe said 70 trucks were out.\n"
+    assert _name(ex, text, "70") != "Marlo Tennant"
