@@ -163,6 +163,7 @@ class Attributor:
             if not name:
                 continue
             if ent.label_ == "PERSON":
+                name = _untitled(name)
                 parts = name.split()
                 if len(parts) >= 2:
                     self.full.setdefault(parts[-1], name)
@@ -383,6 +384,7 @@ class Attributor:
 
     # --- names --------------------------------------------------------------------------
     def _resolve_person(self, name: str) -> str:
+        name = _untitled(name)
         parts = name.split()
         if parts and parts[-1] in self.full:
             return self.full[parts[-1]]
@@ -1405,6 +1407,16 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
     while i >= _sent(tok).start and doc[i].dep_ == "compound" and doc[i].head.i == tok.i:
         i -= 1
     return doc[i + 1: start].text or None if i + 1 < start else None
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the title words the NER took in: "Councilor Wren Pike" -> "Wren
+    Pike"; a name left with one word keeps its title ("President Pike")."""
+    parts = name.split()
+    k = 0
+    while k < len(parts) - 2 and (parts[k] in _TITLES or parts[k].capitalize() in _TITLES):
+        k += 1
+    return " ".join(parts[k:]) if k else name
 
 
 def _clean_name(s: str) -> str:

@@ -28,8 +28,8 @@ def test_object_of_say_is_not_reported_without_a_clause(ex):
 @pytest.mark.parametrize("text, needle, name", [
     ("President Alma Reyes called for farm spending to be raised to $1.2 trillion, a 40% increase over the "
      "current budget.", "40%", "Alma Reyes"),
-    ("Mayor Tobias Renn called for transit funding to be raised to $300 million, a 25% increase over last "
-     "year.", "25%", "Tobias Renn"),
+    ("Mayor Odell Prask called for transit funding to be raised to $300 million, a 25% increase over last "
+     "year.", "25%", "Odell Prask"),
 ])
 def test_demand_with_for_covers_its_apposition(ex, text, needle, name):
     assert _name(ex, text, needle) == name
@@ -50,9 +50,9 @@ def test_when_clause_keeps_its_own_cue(ex):
 
 @pytest.mark.parametrize("text, needle, name", [
     ("Harbor Board Confirms 40 Layoffs At Eastport Mill\n\nThe board met on Monday.", "40", "Harbor Board"),
-    ("Vance calls for $2M park fund to fix trails\n\nMayor Ellis Vance spoke on Friday.", "$2M", "Ellis Vance"),
-    ("Pike hammers council for ignoring 1,200 pothole reports\n\nCouncilor Dana Pike spoke on Friday.", "1,200",
-     "Dana Pike"),
+    ("Danske calls for $2M park fund to fix trails\n\nMayor Oriel Danske spoke on Friday.", "$2M", "Oriel Danske"),
+    ("Pike hammers council for ignoring 1,200 pothole reports\n\nCouncilor Wren Pike spoke on Friday.", "1,200",
+     "Wren Pike"),
 ])
 def test_headline_lead_cue(ex, text, needle, name):
     assert _name(ex, text, needle) == name
@@ -60,9 +60,9 @@ def test_headline_lead_cue(ex, text, needle, name):
 
 @pytest.mark.parametrize("text, needle", [
     # a clause of the writer's after the cue, a verb that reports nothing, a line that is prose
-    ("Orlov says 'enough' for the council as crews cut 300 jobs\n\nMayor Ivan Orlov spoke.", "300"),
+    ("Orlov says 'enough' for the council as crews cut 300 jobs\n\nMayor Ostap Orlov spoke.", "300"),
     ("Sales Post 4% Gain In March\n\nThe chain has 60 stores.", "4%"),
-    ("Vance calls 40 people a crowd.", "40"),
+    ("Danske calls 40 people a crowd.", "40"),
 ])
 def test_headline_lead_cue_limits(ex, text, needle):
     assert _name(ex, text, needle) is None
@@ -99,7 +99,7 @@ def test_embedded_post_under_the_shorter_limit_stops_at_a_paragraph_that_would_o
     text = ("Residents waited for hours outside the depot as the line grew longer and the wind picked up, "
             "according to several people there.\n\n"
             "Line at the depot is 200 people long now.\n\n"
-            "— Ada Quill (@adaquill) March 4, 2016\n")
+            "— Ada Quillfeather (@adaqf) March 4, 2016\n")
     (post,) = embedded_posts(text)
     assert text[post.start:post.end] == "Line at the depot is 200 people long now."
 
