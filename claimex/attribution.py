@@ -245,7 +245,7 @@ class Attributor:
                 if not name:
                     continue
                 # a lone surname seen before as a person's full name is that person, whatever the NER says now
-                surname = len(ent) == 1 and " " in self.full.get(name, "") and self.full[name] not in _OUTLETS
+                surname = self._known_person(name) is not None
                 if ent.label_ == "PERSON" or surname:
                     name = self._resolve_person(name)
                     self.table.add(Mention(ent.start_char, name, "person", False, False))
@@ -383,6 +383,15 @@ class Attributor:
         return k >= 0 and self.quotes[k].start < off < self.quotes[k].end
 
     # --- names --------------------------------------------------------------------------
+    def _known_person(self, name: str) -> Optional[str]:
+        """The full name of a person named before whose surname (or last names) ``name`` is, whatever
+        the NER reads now: "Ostrow" or "Wiese Ostrow" after "Tamsin Wiese Ostrow"."""
+        parts = name.split()
+        full = self.full.get(parts[-1], "") if parts else ""
+        if " " in full and full not in _OUTLETS and full != name and full.endswith(" " + name):
+            return full
+        return None
+
     def _resolve_person(self, name: str) -> str:
         name = _untitled(name)
         parts = name.split()
@@ -445,6 +454,11 @@ class Attributor:
             full = self.full[tok.text]  # a surname seen before as a full name, whatever the NER says now
             return Speaker(name=full, type="person", cue=cue, mode=mode, via=via,
                            title=_title_words(doc, tok, full), start=tok.idx, end=tok.idx + len(tok))
+        known = self._known_person(_clean_name(ent.text)) if ent is not None and ent.label_ != "PERSON" else None
+        if known is not None:
+            # "Wiese Bockmann said", a surname the NER now reads as an organisation: the person named before
+            return Speaker(name=known, type="person", cue=cue, mode=mode, via=via, start=ent.start_char,
+                           end=ent.end_char)
         if ent is not None and ent.label_ == "PERSON":
             name = self._resolve_person(_clean_name(ent.text))
             title = _title(ent)
@@ -954,6 +968,9 @@ class Attributor:
                         and not in_statement and not record_object and not _split_subject(below):
                     continue  # "the plan adds 45 officers": the figure is the verb's object, not its report
                 if src is not None and _is_share(src) and (share_said or _is_share_claim(span)):
+                    if pending is not None and pending.start is not None \
+                            and self.text[pending.start:pending.end].lower() in ("they", "we"):
+                        pending_share = True  # "53 percent said they think ...": still the respondents
                     continue  # respondents speak for what they say, never for another share of the poll
                 if src is not None and src.i not in range(span.start, span.end) \
                         and not (_is_under(head, src) and _is_under(src, cur)):
