@@ -115,16 +115,16 @@ def test_embedded_post_speaker(ex):
 
 
 def test_they_under_a_share_of_respondents_is_the_poll(ex):
-    text = ("Forty-one percent of likely voters questioned in a Marsh Hollow College survey said they think the "
+    text = ("Forty-one percent of likely voters questioned in a Quenby Hollow College survey said they think the "
             "levy was fair, with 38% saying it was not and 21% offering no opinion.")
     sp = one(ex, text, "38%").speaker
     assert sp is not None and sp.type == "document" and "survey" in sp.name
 
 
 def test_surname_read_as_an_organisation_is_the_person_named_before(ex):
-    text = ("Tamsin Lund Hagerty, an analyst at Quarrel Partners, tracks the fleet.\n\n"
+    text = ("Tamsin Kettleby Hagerty, an analyst at Quarrel Partners, tracks the fleet.\n\n"
             "Analyst Corin Vale said the ships were late.\n\n"
-            "But Lund Hagerty said the arrest had disrupted the trade.\n\n"
+            "But Kettleby Hagerty said the arrest had disrupted the trade.\n\n"
             "\"They carry about 600,000 barrels a day,\" she added.")
     sp = one(ex, text, "about 600,000").speaker
-    assert sp is not None and sp.name == "Tamsin Lund Hagerty" and sp.type == "person"
+    assert sp is not None and sp.name == "Tamsin Kettleby Hagerty" and sp.type == "person"
