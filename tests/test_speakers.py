@@ -122,9 +122,9 @@ def test_they_under_a_share_of_respondents_is_the_poll(ex):
 
 
 def test_surname_read_as_an_organisation_is_the_person_named_before(ex):
-    text = ("Tamsin Kettleby Hagerty, an analyst at Quarrel Partners, tracks the fleet.\n\n"
+    text = ("Harriet Kettleby Hagerty, an analyst at Quarrel Partners, tracks the fleet.\n\n"
             "Analyst Corin Vale said the ships were late.\n\n"
             "But Kettleby Hagerty said the arrest had disrupted the trade.\n\n"
             "\"They carry about 600,000 barrels a day,\" she added.")
     sp = one(ex, text, "about 600,000").speaker
-    assert sp is not None and sp.name == "Tamsin Kettleby Hagerty" and sp.type == "person"
+    assert sp is not None and sp.name == "Harriet Kettleby Hagerty" and sp.type == "person"
