@@ -71,6 +71,7 @@ _FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
+_POSSIBILITY = frozenset(_C["possibility_modals"])  # "can expect $15": what one gets, not a belief
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
@@ -346,7 +347,7 @@ class Attributor:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
-            obj = c.dep_ == "dobj" and c.i != src.i \
+            obj = c.dep_ == "dobj" and c.i != src.i and not _can_expect(verb) \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
@@ -499,6 +500,11 @@ class Attributor:
                            start=e.start_char, end=e.end_char)
         if lemma in _DOC_NOUNS or low in _DOC_NOUNS or lemma in _RECORD_NOUNS:
             via = via or (inner[0].text if inner else None)
+            # "data compiled by the FBI", "a study released by the institute": the maker names the record
+            made = [c for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == phrase.end
+                    and any(a.dep_ == "agent" for a in c.children) and c.right_edge.i - tok.i <= 12]
+            if made:
+                phrase = doc[phrase.start:made[0].right_edge.i + 1]
             return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
                            start=phrase.start_char, end=phrase.end_char)
         if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
@@ -951,6 +957,8 @@ class Attributor:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
                     # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
+                if below.dep_ == "dobj" and _can_expect(cur):
+                    continue  # "retirees can expect $40 more a month": what they will get, not a belief
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
@@ -1148,7 +1156,7 @@ class Attributor:
                     continue
                 if span is not None and objs[0].left_edge.i <= span.start and span.end <= objs[0].right_edge.i + 1:
                     continue  # "according to the firm, which was valued at $3 billion, ...": the writer's aside
-                if trailing_only and not (t.i > sent.start and doc[t.i - 1].text == ","
+                if trailing_only and not (t.i > sent.start and doc[t.i - 1].text in (",", "—", "–", "--")
                                           and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
                     continue
                 sp = self._mention(objs[0], "according to", "according_to")
@@ -1170,7 +1178,7 @@ class Attributor:
             if lem in _CONTENT_ONLY and any(c.dep_ == "dobj" and not (span.start <= c.i < span.end) for c in t.children) \
                     and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue  # "their smiles said a lot": the verb's object is what it says
-            trailing = _trailing_cue(t) or _leading_cue(t) \
+            trailing = _trailing_cue(t) or _leading_cue(t) or _opening_cue(t) \
                 or (t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                               for c in t.children))  # "As X noted, ..."
             if not (t.dep_ == "parataxis" or (t.dep_ == "ROOT" and t.i > head.i) or trailing):
@@ -1529,6 +1537,10 @@ def _title(ent: Span) -> Optional[str]:
 
 def _sources(verb: Token) -> list[Token]:
     """Subjects of a reporting verb, or the agent of its passive ("was reported by X")."""
+    if verb.lemma_.lower() in _NEEDS_AT and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        # "the lira, currently pegged at 20.50", "growth, put earlier at 0.1 pct": with nothing
+        # estimated as its object, the verb is a participle on what was estimated, never its estimator
+        return [c for c in verb.children if c.dep_ == "agent" for c in c.children if c.dep_ == "pobj"]
     out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
     if not out:
         out = [n for c in verb.children if (n := _misread_relative(c)) is not None]
@@ -1573,6 +1585,13 @@ def _sources(verb: Token) -> list[Token]:
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
             out = [owner]  # "an analysis of other data identified ...": the analysis
     return out
+
+
+def _can_expect(verb: Token) -> bool:
+    """A belief verb under a modal of possibility ("workers can expect $15 an hour"): its object
+    is what the subject will get, not what anyone reports."""
+    return verb.lemma_.lower() in _BELIEF and any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY
+                                                   for c in verb.children)
 
 
 def _split_subject(obj: Token) -> bool:
@@ -1777,6 +1796,17 @@ def _trailing_cue(verb: Token) -> bool:
         return False
     left = subj[0].left_edge.i
     return left > sent.start and verb.doc[left - 1].text in (",", "—", "–")
+
+
+def _opening_cue(verb: Token) -> bool:
+    """ "He claimed the levies would cover the boost, pay down the debt, which is $38 trillion, ...":
+    a cue that opens its sentence with its subject, which the parser hung as the complement of a
+    later verb of the reported clause; all that follows it is reported."""
+    if verb.dep_ != "ccomp" or verb.head.i <= verb.i or verb.head.lemma_.lower() in _CUE_LEMMAS \
+            or verb.lemma_.lower() not in _SPEECH:
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return bool(subj) and subj[0].left_edge.i == _sent(verb).start
 
 
 def _past_dash(verb: Token, span: Span) -> bool:

@@ -128,3 +128,31 @@ def test_surname_read_as_an_organisation_is_the_person_named_before(ex):
             "\"They carry about 600,000 barrels a day,\" she added.")
     sp = one(ex, text, "about 600,000").speaker
     assert sp is not None and sp.name == "Harriet Kettleby Hagerty" and sp.type == "person"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # an estimate verb with nothing estimated as its object is a participle on what was estimated
+    ("Vasquez said he rejected arguments by a few bankers that the lira, currently pegged at 14.25 to the "
+     "euro, ought to be devalued.", "14.25", "Vasquez"),
+    ("The lira, currently pegged at 14.25 to the euro, is weak.", "14.25", None),
+    ("Last year's output growth, put earlier at 0.42 pct, was revised to 1.8 pct.", "0.42 pct", None),
+    # "can expect" + an object: what the subject will get
+    ("Rural clerks can expect a floor of $13.75 an hour by late 2021.", "$13.75", None),
+    # "according to" closing the sentence after a dash; the record named with its maker
+    ("The figures mark the third straight year in which thefts declined across the county, with burglaries "
+     "falling by roughly 12% in 2023 – the largest drop on record – according to records kept by the state "
+     "police.", "roughly 12%", "records kept by the state police"),
+    # a cue opening the sentence that the parser hung under a later verb of what it reports
+    ("He claimed the tolls were raising more than enough cash to fund a major boost to the road budget "
+     "\"easily,\" pay down the county debt, which is more than $4 billion, and offer \"a real rebate to "
+     "drivers.\"", "more than $4 billion", "He"),
+    ("The analysts reported that Pellam holds $31.2 billion offshore and would owe $9.4 billion in taxes if "
+     "that money came back; Dorrit holds $2.2 billion offshore and would owe $0.7 billion, and the report "
+     "says more.", "$2.2 billion", "analysts"),
+])
+def test_estimates_expectations_and_opening_cues(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+def test_firm_expecting_a_figure_still_forecasts_it(ex):
+    assert _name(ex, "The Harlow Group expects $3 million in new orders.", "$3 million") == "Harlow Group"
