@@ -69,6 +69,7 @@ _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositio
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
 _FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
+_BASELINE_HEADS = frozenset(_C["baseline_heads"])  # "up 4% from the average": what is compared with
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _POSSIBILITY = frozenset(_C["possibility_modals"])  # "can expect $15": what one gets, not a belief
@@ -318,7 +319,7 @@ class Attributor:
                 sp = self._mention(objs[0], "according to", "according_to") if objs else None
                 if sp is not None and sp.start is not None:
                     end = max(objs[0].right_edge.i + 1, t.i + 2)
-                    content = sentence_without(text, sent, t.i, end)
+                    content = sentence_without(text, self._according_scope(t, sent), t.i, end)
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
@@ -760,6 +761,18 @@ class Attributor:
                     sp = self._mention(names[-1], t.text, "direct")
                     if sp is not None:
                         return sp
+        # "The port memo states, “...”": a reporting verb the tagger read as a noun, its source as the
+        # noun's compound, right before the quotation
+        for t in toks:
+            if t.idx >= q.start or t.pos_ != "NOUN" or not t.lower_.endswith("s") or t.lower_[:-1] not in _SPEECH \
+                    or self.text[t.idx + len(t):q.start].strip() not in (",", ":"):
+                continue
+            names = [c for c in t.children if c.dep_ == "compound" and c.i < t.i
+                     and (c.pos_ == "PROPN" or c.lemma_.lower() in _DOC_NOUNS or c.lemma_.lower() in _ORG_ANAPHORS)]
+            if names:
+                sp = self._mention(names[-1], t.text, "direct")
+                if sp is not None:
+                    return sp
         # "“... . ...,” according to Harbor Watch.": the phrase right after the closing mark
         j = span[-1].i + 1
         while j < len(doc) and doc[j].is_punct and doc[j].idx - q.end < 3:
@@ -962,9 +975,12 @@ class Attributor:
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
-                if (pending is not None or share_said) and below.dep_ == "advcl" \
-                        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children):
-                    break  # "While one firm says there are 2,400, another says ...": the first firm's
+                if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children) \
+                        and (pending is not None or share_said
+                             or (below.i < cur.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children))):
+                    # "While one firm says there are 2,400, another says ...": the first firm's; "Though
+                    # the plan adds $4 billion, one study found ...": the writer's concession
+                    break
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
                 # "said in a written note that the vote will be a three-way contest": the clause hangs on the noun
@@ -1127,6 +1143,8 @@ class Attributor:
                 if o.dep_ != "pobj":
                     continue
                 poss = [p for p in o.children if p.dep_ == "poss"]
+                if c.lower_ == "from" and c.head.lemma_.lower() in _BASELINE_HEADS:
+                    continue  # "a 96% drop from last year's monthly average": a baseline, not a source
                 if o.lemma_.lower() in _IN_SOURCES or o.lower_ in _IN_SOURCES:
                     source = o
                 elif c.lower_ == "in" and o.lemma_.lower() in _VIEW_NOUNS and poss:
@@ -1156,6 +1174,9 @@ class Attributor:
                     continue
                 if span is not None and objs[0].left_edge.i <= span.start and span.end <= objs[0].right_edge.i + 1:
                     continue  # "according to the firm, which was valued at $3 billion, ...": the writer's aside
+                scope = self._according_scope(t, sent) if span is not None else sent
+                if span is not None and not scope.start <= span.start < scope.end:
+                    continue  # "a man who, according to police, had 3 priors": the relative clause only
                 if trailing_only and not (t.i > sent.start and doc[t.i - 1].text in (",", "—", "–", "--")
                                           and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
                     continue
@@ -1166,6 +1187,24 @@ class Attributor:
                     return Speaker(name=sp.name, type=sp.type, cue="according to", mode="according_to",
                                    title=sp.title, via=sp.via, start=sp.start, end=sp.end)
         return None
+
+    def _according_scope(self, according: Token, sent: Span) -> Span:
+        """What an "according to" reports: its sentence, or less when it sits inside a quotation
+        ("... 987 subsidiaries, according to its website.''") or a relative clause ("three cases: a
+        man who, according to police, ...")."""
+        doc = self.doc
+        q = self._quote_at(according.idx, according.idx + 1)
+        if q is not None:
+            inner = doc.char_span(q.start, q.end, alignment_mode="contract")
+            if inner is not None and (inner.start > sent.start or inner.end < sent.end):
+                return doc[max(inner.start, sent.start):min(inner.end, sent.end)]
+        cur, hops = according, 0
+        while cur.head.i != cur.i and hops < 30:
+            cur = cur.head
+            hops += 1
+            if cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX"):
+                return doc[cur.left_edge.i:cur.right_edge.i + 1]
+        return sent
 
     def _sentence_cue(self, span: Span, head: Token, trailing_only: bool = False) -> Optional[Speaker]:
         """A reporting verb of the sentence not above the number: "..., officials said." as parataxis."""

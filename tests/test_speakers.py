@@ -156,3 +156,33 @@ def test_estimates_expectations_and_opening_cues(ex, text, needle, name):
 
 def test_firm_expecting_a_figure_still_forecasts_it(ex):
     assert _name(ex, "The Harlow Group expects $3 million in new orders.", "$3 million") == "Harlow Group"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # "according to" inside a quotation reports the quotation only
+    ("The analysts said Rask holds $9.1 billion offshore, and the audit says the firm ''reports 412 units "
+     "abroad, 80 of which are in Norvia, according to its own filings.''", "$9.1 billion", "analysts"),
+    # a concession before the cue is the writer's
+    ("Though the plan would hand out more than $2 trillion in credits, one study found it would raise taxes "
+     "on 6 million families.", "more than $2 trillion", None),
+    ("Though the plan would hand out more than $2 trillion in credits, one study found it would raise taxes "
+     "on 6 million families.", "6 million", "one study"),
+    ("While the data does not separate out deaths tied to the drug—a compound that is 40 to 80 times stronger "
+     "than morphine—shelter advocates say it is cheap and common.", "40 to 80", None),
+    # "from" after a change word is the baseline compared with, not a source
+    ("Agents made 5,100 stops in May, marking a 90% decrease from the prior administration's monthly "
+     "average.", "90%", None),
+    # a reporting verb the tagger read as a noun, right before its quotation
+    ("The county memo states, \"On Friday a blizzard starts to sweep over the plains, hitting more than 12 "
+     "counties.\"", "more than 12", "county memo"),
+])
+def test_scope_of_cues(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+def test_according_to_in_a_relative_clause_reports_the_clause():
+    import claimex
+    text = ("Instead, the agency highlights three cases: a driver with a theft conviction who, according to "
+            "police, joined a ring of 12 thieves; a clerk convicted of fraud.")
+    atts = [a for a in claimex.attributions(text) if a.cue == "according to"]
+    assert atts and all("highlights" not in text[x:y] for a in atts for x, y in a.content)
