@@ -1601,7 +1601,19 @@ def _sources(verb: Token) -> list[Token]:
         if verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
             while main.dep_ == "ccomp" and main.head.i < main.i and main.head.pos_ in ("VERB", "AUX"):
                 main = main.head
-        return _sources(main)
+        found = _sources(main)
+        if not found and verb.dep_ == "conj":
+            # "Pell sees little hope the targets will be met and said ...": the second verb of the
+            # subject's pair hung on the first one's complement; its subject is the nearest one above
+            cur = main
+            for _ in range(4):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                subj = [c for c in cur.children if c.dep_ == "nsubj" and c.i < cur.i and _can_speak(c)]
+                if cur.pos_ in ("VERB", "AUX") and subj:
+                    return subj[:1]
+        return found
     if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):
         nxt = verb.doc[verb.i + 1]
         if nxt.head.i == verb.i and nxt.dep_ in ("advmod", "npadvmod", "dobj", "attr", "oprd") \
@@ -1680,6 +1692,15 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
     j = verb.i + 1
     while j < sent.end and doc[j].pos_ in ("DET", "ADJ") and j - verb.i <= 3:
         j += 1
+    if j < sent.end and doc[j].ent_type_ != "PERSON" and doc[j].text[:1].isupper():
+        # "said Keep It Local Director Amy Pell": a capitalised title before the person's name
+        k = j
+        while k < min(sent.end, j + 7) and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
+            k += 1
+        if k < sent.end and doc[k].ent_type_ == "PERSON":
+            while k + 1 < sent.end and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+                k += 1
+            return doc[k]
     if j >= sent.end or doc[j].pos_ not in ("PROPN", "NOUN") or not _can_speak(doc[j]):
         return None
     while j + 1 < sent.end and doc[j + 1].pos_ in ("PROPN", "NOUN") and doc[j + 1].ent_type_ == doc[j].ent_type_ \

@@ -186,3 +186,16 @@ def test_according_to_in_a_relative_clause_reports_the_clause():
             "police, joined a ring of 12 thieves; a clerk convicted of fraud.")
     atts = [a for a in claimex.attributions(text) if a.cue == "according to"]
     assert atts and all("highlights" not in text[x:y] for a in atts for x, y in a.content)
+
+
+@pytest.mark.parametrize("program", ["Raise It Up", "Bring It Home"])
+def test_inverted_speaker_after_a_capitalised_title(ex, program):
+    text = (f'"The first plan assumed that over 80% of the piers could be raised and reset," said {program} '
+            'Director Noor Ostrand. "That is not what it takes." Cal Brisk, the budget chief, added that costs rose.')
+    assert _name(ex, text, "over 80%") == "Noor Ostrand"
+
+
+def test_second_verb_of_a_pair_takes_the_subject_above(ex):
+    text = ("Vorhees sees scant hope the Brandt-Quorley budget targets will be reached and said the shortfall will stay "
+            "near 90 billion dlrs this year.")
+    assert _name(ex, text, "near 90 billion dlrs") == "Vorhees"
