@@ -241,6 +241,13 @@ class Attributor:
                     elif sp is not None and sp.type in ("organization", "document", "outlet"):
                         self.table.add(Mention(t.idx, sp.name, sp.type, False, False))
                     continue
+                if ent is None and t.pos_ == "NOUN" and t.tag_ == "NNS" and (t.lower_ in _ANON or t.lemma_.lower() in _ANON) \
+                        and not self.table.excluded(t.idx):
+                    # "Tenant advocates have raised concerns. They cite ...": a group of people as subject
+                    sp = self._mention(t, t.head.text, "indirect")
+                    if sp is not None:
+                        self.table.add(Mention(t.idx, sp.name, "anonymous", True, False))
+                    continue
                 if ent is None or not (ent.start <= t.i < ent.end):
                     continue  # (the parser may make any word of a long name the subject)
                 name = _clean_name(ent.text)

@@ -199,3 +199,9 @@ def test_second_verb_of_a_pair_takes_the_subject_above(ex):
     text = ("Vorhees sees scant hope the Brandt-Quorley budget targets will be reached and said the shortfall will stay "
             "near 90 billion dlrs this year.")
     assert _name(ex, text, "near 90 billion dlrs") == "Vorhees"
+
+
+def test_they_resolves_to_a_group_that_was_a_subject(ex):
+    text = ("Tenant advocates have raised concerns about the plan. The Harlow Institute released its study on "
+            "Monday. They said 3,000 units were vacant.")
+    assert _name(ex, text, "3,000") == "Tenant advocates"
