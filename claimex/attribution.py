@@ -1552,6 +1552,8 @@ def _phrase(tok: Token) -> Span:
     while left < tok.i and doc[left].dep_ in ("det", "punct", "cc", "predet"):
         left += 1
     right = min(right, left + 14)
+    while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I" and right - left < 24:
+        right += 1  # never cut a name: "an audit by the Department of Health and Human Services Office of ..."
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP" or doc[right].dep_ == "case"):
         right -= 1  # "Audit files from" with the rest parsed elsewhere, "the mayor's": no dangling word
     return doc[left: right + 1]
@@ -1889,6 +1891,8 @@ def _leading_cue(verb: Token) -> bool:
     return verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.i > verb.i and nxt < len(doc) \
         and doc[nxt].text == "," and verb.left_edge.i == _sent(verb).start \
         and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) \
+        and not any(c.dep_ in ("mark", "advmod") and (c.lower_ in _ADVERBIAL_MARKS or c.lower_ in _CONTRAST_MARKS)
+                    for c in verb.children) \
         and any(c.dep_ == "nsubj" for c in verb.children)
 
 

@@ -205,3 +205,16 @@ def test_they_resolves_to_a_group_that_was_a_subject(ex):
     text = ("Tenant advocates have raised concerns about the plan. The Harlow Institute released its study on "
             "Monday. They said 3,000 units were vacant.")
     assert _name(ex, text, "3,000") == "Tenant advocates"
+
+
+def test_a_when_clause_opening_the_sentence_is_no_leading_cue(ex):
+    text = ("When Harbor City asked for $35 million in compensation for bridge security, the figure was based on "
+            "a rough estimate of $400,000 for each day of work.")
+    assert _name(ex, text, "$35 million") == "Harbor City"
+    assert _name(ex, text, "$400,000") is None
+
+
+def test_a_source_phrase_never_cuts_a_name(ex):
+    text = ("A 2021 audit by the Department of Coastal Affairs and Marine Services Office of Inspector General "
+            "found that Norland improperly claimed $14.2 million in aid.")
+    assert _name(ex, text, "$14.2 million").endswith("Office of Inspector General")
