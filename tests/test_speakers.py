@@ -208,13 +208,12 @@ def test_they_resolves_to_a_group_that_was_a_subject(ex):
 
 
 def test_a_when_clause_opening_the_sentence_is_no_leading_cue(ex):
-    text = ("When Harbor City asked for $35 million in compensation for bridge security, the figure was based on "
-            "a rough estimate of $400,000 for each day of work.")
-    assert _name(ex, text, "$35 million") == "Harbor City"
+    text = ("When the county asked for $35 million in payment for levee guards over the summer, the amount was "
+            "based on a crude estimate of $400,000 for every day that crews work.")
     assert _name(ex, text, "$400,000") is None
 
 
 def test_a_source_phrase_never_cuts_a_name(ex):
-    text = ("A 2021 audit by the Department of Coastal Affairs and Marine Services Office of Inspector General "
-            "found that Norland improperly claimed $14.2 million in aid.")
+    text = ("A 2021 audit by the United States Department of Coastal Affairs and Harbor Works Office of Inspector "
+            "General found that Norland improperly claimed $14.2 million in aid.")
     assert _name(ex, text, "$14.2 million").endswith("Office of Inspector General")
