@@ -73,7 +73,8 @@ _BASELINE_HEADS = frozenset(_C["baseline_heads"])  # "up 4% from the average": w
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _POSSIBILITY = frozenset(_C["possibility_modals"])  # "can expect $15": what one gets, not a belief
-_BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
+_BELIEF = frozenset(_C["belief_verbs"])
+_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Pell's claim that 40 died": the owner's report  # "the Chamber thinks ...": a reporter above them tells the reader
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl"})
@@ -697,6 +698,12 @@ class Attributor:
                                    start=name.start_char, end=name.end_char)
                 return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
                                mode="direct", start=name.start_char, end=name.end_char)
+        # "... is shown by this finding: “...”": a record noun right before the colon
+        last = lead[-1]
+        if last.pos_ == "NOUN" and last.lemma_.lower() in _DOC_NOUNS and self.text[colon + 1:colon + 5].lstrip()[:1] in ("“", '"', "'"):
+            sp = self._mention(last, last.text, "direct")
+            if sp is not None:
+                return sp
         # a bare name or a "word"-like noun before the colon: "Tamsin Whitfield:", "Ortiz's word:"
         head = lead[-1]
         while head.head.i != head.i and head.head.idx < colon:
@@ -948,6 +955,14 @@ class Attributor:
             owner = _forecast_owner(cur, below) if pending is None and cur.pos_ in ("VERB", "AUX") else None
             if owner is not None and not (span.start <= owner.i < span.end):
                 pending = self._mention(owner, cur.text, "indirect") or pending
+            if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS and below.dep_ in ("acl", "ccomp") \
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
+                # "Pell's repeated claim that only 1 percent ...", "the report's finding that ...": a
+                # claim noun with a content clause is its owner's report
+                poss = [c for c in cur.children if c.dep_ == "poss" and _can_speak(c)]
+                who = poss[0] if poss else (cur if lem in _DOC_NOUNS else None)
+                if who is not None and not (span.start <= who.i < span.end):
+                    pending = self._mention(who, cur.text, "indirect")
             if lem in _SPEECH and below.dep_ == "nsubj":
                 # "Two in three said ..., and one in four said ...", "520 delegates have said ..., 39 have
                 # said ...": a figure among those who say is a poll's result, not another share's words

@@ -217,3 +217,17 @@ def test_a_source_phrase_never_cuts_a_name(ex):
     text = ("A 2021 audit by the United States Department of Coastal Affairs and Harbor Works Office of Inspector "
             "General found that Norland improperly claimed $14.2 million in aid.")
     assert _name(ex, text, "$14.2 million").endswith("Office of Inspector General")
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("Senators from both parties joined the questioning. Pell's repeated insistence that only 2 percent of the "
+     "branch staff had taken part led two senators to call for a breakup.", "2 percent", "Pell"),
+    ("The mayor's claim that 40 shelters had closed drew a rebuke.", "40", "mayor"),
+    # no owner: nobody's report
+    ("The claim that 40 shelters had closed drew a rebuke.", "40", None),
+    # a record noun right before the colon that opens a quotation
+    ("The weakness of the rules is shown by this finding: \"19 firms reported 4,100 units to one regulator, "
+     "while reporting only 900 to another.\"", "4,100", "finding"),
+])
+def test_claim_nouns_and_record_before_a_colon(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
