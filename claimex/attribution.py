@@ -73,8 +73,8 @@ _BASELINE_HEADS = frozenset(_C["baseline_heads"])  # "up 4% from the average": w
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
 _VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _POSSIBILITY = frozenset(_C["possibility_modals"])  # "can expect $15": what one gets, not a belief
-_BELIEF = frozenset(_C["belief_verbs"])
-_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Pell's claim that 40 died": the owner's report  # "the Chamber thinks ...": a reporter above them tells the reader
+_BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
+_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Quarle's claim that 40 died": the owner's report
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl"})
@@ -395,7 +395,7 @@ class Attributor:
     # --- names --------------------------------------------------------------------------
     def _known_person(self, name: str) -> Optional[str]:
         """The full name of a person named before whose surname (or last names) ``name`` is, whatever
-        the NER reads now: "Ostrow" or "Wiese Ostrow" after "Tamsin Wiese Ostrow"."""
+        the NER reads now: "Hagerty" or "Kettleby Hagerty" after "Harriet Kettleby Hagerty"."""
         parts = name.split()
         full = self.full.get(parts[-1], "") if parts else ""
         if " " in full and full not in _OUTLETS and full != name and full.endswith(" " + name):
@@ -466,7 +466,7 @@ class Attributor:
                            title=_title_words(doc, tok, full), start=tok.idx, end=tok.idx + len(tok))
         known = self._known_person(_clean_name(ent.text)) if ent is not None and ent.label_ != "PERSON" else None
         if known is not None:
-            # "Wiese Bockmann said", a surname the NER now reads as an organisation: the person named before
+            # "Kettleby Hagerty said", a surname the NER now reads as an organisation: the person named before
             return Speaker(name=known, type="person", cue=cue, mode=mode, via=via, start=ent.start_char,
                            end=ent.end_char)
         if ent is not None and ent.label_ == "PERSON":
@@ -957,7 +957,7 @@ class Attributor:
                 pending = self._mention(owner, cur.text, "indirect") or pending
             if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS and below.dep_ in ("acl", "ccomp") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
-                # "Pell's repeated claim that only 1 percent ...", "the report's finding that ...": a
+                # "Quarle's repeated claim that only 1 percent ...", "the report's finding that ...": a
                 # claim noun with a content clause is its owner's report
                 poss = [c for c in cur.children if c.dep_ == "poss" and _can_speak(c)]
                 who = poss[0] if poss else (cur if lem in _DOC_NOUNS else None)
@@ -1568,7 +1568,7 @@ def _phrase(tok: Token) -> Span:
         left += 1
     right = min(right, left + 14)
     while right + 1 < len(doc) and doc[right + 1].ent_iob_ == "I" and right - left < 24:
-        right += 1  # never cut a name: "an audit by the Department of Health and Human Services Office of ..."
+        right += 1  # never cut a name: "an audit by the Harbor Works and Coastal Affairs Office of ..."
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP" or doc[right].dep_ == "case"):
         right -= 1  # "Audit files from" with the rest parsed elsewhere, "the mayor's": no dangling word
     return doc[left: right + 1]
@@ -1627,7 +1627,7 @@ def _sources(verb: Token) -> list[Token]:
                 main = main.head
         found = _sources(main)
         if not found and verb.dep_ == "conj":
-            # "Pell sees little hope the targets will be met and said ...": the second verb of the
+            # "Quarle doubts the caps will hold and said ...": the second verb of the
             # subject's pair hung on the first one's complement; its subject is the nearest one above
             cur = main
             for _ in range(4):
@@ -1717,7 +1717,7 @@ def _inverted_subject(verb: Token) -> Optional[Token]:
     while j < sent.end and doc[j].pos_ in ("DET", "ADJ") and j - verb.i <= 3:
         j += 1
     if j < sent.end and doc[j].ent_type_ != "PERSON" and doc[j].text[:1].isupper():
-        # "said Keep It Local Director Amy Pell": a capitalised title before the person's name
+        # "said Keep It Local Director Amy Quarle": a capitalised title before the person's name
         k = j
         while k < min(sent.end, j + 7) and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
             k += 1

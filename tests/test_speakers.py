@@ -220,8 +220,8 @@ def test_a_source_phrase_never_cuts_a_name(ex):
 
 
 @pytest.mark.parametrize("text, needle, name", [
-    ("Senators from both parties joined the questioning. Pell's repeated insistence that only 2 percent of the "
-     "branch staff had taken part led two senators to call for a breakup.", "2 percent", "Pell"),
+    ("Senators from both parties joined the questioning. Quarle's repeated insistence that only 2 percent of the "
+     "branch staff had taken part led two senators to call for a breakup.", "2 percent", "Quarle"),
     ("The mayor's claim that 40 shelters had closed drew a rebuke.", "40", "mayor"),
     # no owner: nobody's report
     ("The claim that 40 shelters had closed drew a rebuke.", "40", None),
