@@ -509,11 +509,6 @@ class Attributor:
                            start=e.start_char, end=e.end_char)
         if lemma in _DOC_NOUNS or low in _DOC_NOUNS or lemma in _RECORD_NOUNS:
             via = via or (inner[0].text if inner else None)
-            # "data compiled by the FBI", "a study released by the institute": the maker names the record
-            made = [c for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == phrase.end
-                    and any(a.dep_ == "agent" for a in c.children) and c.right_edge.i - tok.i <= 12]
-            if made:
-                phrase = doc[phrase.start:made[0].right_edge.i + 1]
             return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=via,
                            start=phrase.start_char, end=phrase.end_char)
         if inner and inner[-1].label_ == "PERSON" and inner[-1].start > tok.i \
