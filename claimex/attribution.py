@@ -1640,6 +1640,11 @@ def _sources(verb: Token) -> list[Token]:
                 and (nxt.i + 1 >= len(verb.doc) or verb.doc[nxt.i + 1].is_punct):
             out = [nxt]  # "..., said Skerritt.": an inverted name the tagger took for an adverb
     if not out and verb.lemma_.lower() in _SPEECH:
+        # "Quarle, presenting the budget to the council, said ...": the subject the parser gave to
+        # the participle set off before the verb
+        out = [c for a in verb.children if a.dep_ in ("advcl", "ccomp") and a.tag_ == "VBG" and a.i < verb.i
+               for c in a.children if c.dep_ == "nsubj" and c.i < a.i and _can_speak(c)][:1]
+    if not out and verb.lemma_.lower() in _SPEECH:
         inverted = _inverted_subject(verb)
         if inverted is not None:
             out = [inverted]  # "“...,” said Ambrose Reinholt, who ...": the name parsed into the quote's clause

@@ -231,3 +231,15 @@ def test_a_source_phrase_never_cuts_a_name(ex):
 ])
 def test_claim_nouns_and_record_before_a_colon(ex, text, needle, name):
     assert _name(ex, text, needle) == name
+
+
+def test_subject_given_to_a_participle_before_the_cue(ex):
+    text = ("Treasurer Ines Valdor, presenting her budget for fiscal 2027/28 to Parliament, said U.K. Economic "
+            "output was forecast at four pct in calendar 2027.")
+    assert _name(ex, text, "four pct") == "Ines Valdor"
+
+
+def test_committed_to_puts_a_figure_forward(ex):
+    text = ("The mayor has committed to handing out a further 6,200 water filters to block associations, "
+            "and the county recently launched a new hotline.")
+    assert _name(ex, text, "6,200") == "mayor"
