@@ -1241,13 +1241,16 @@ class Attributor:
                 continue
             if trailing_only and not (trailing or t.dep_ == "parataxis"):
                 continue
-            if _past_dash(t, span):
+            if _past_dash(t, span) and not (t.dep_ == "parataxis" and t.head.i > t.i):
+                # (a cue set off inside the clause it reports, "Fees, the board found, would cover half
+                # the cost — $2 million", reports the dash's apposition too)
                 continue  # "..., the office reported -- a development that 3 ...": the writer's aside
             if t.dep_ == "ROOT" and not trailing and any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
                 continue
             src = _source_of(t, (span.start_char, span.end_char))
-            if src is not None and lem not in _SPEECH and not _is_evidence_source(src, lem):
-                continue
+            if src is not None and lem not in _SPEECH and not _is_evidence_source(src, lem) \
+                    and not (lem in _FINDING and t.dep_ == "parataxis" and src.pos_ in ("NOUN", "PROPN")):
+                continue  # ("Fees, the board found, would ...": a finder set off inside its finding speaks)
             if src is not None:
                 sp = self._mention(src, t.text, "indirect", self._via(t))
                 if sp is not None:

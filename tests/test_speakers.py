@@ -243,3 +243,14 @@ def test_committed_to_puts_a_figure_forward(ex):
     text = ("The mayor has committed to handing out a further 6,200 water filters to block associations, "
             "and the county recently launched a new hotline.")
     assert _name(ex, text, "6,200") == "mayor"
+
+
+@pytest.mark.parametrize("needle", ["about a third", "$8 million", "$9 million"])
+def test_finder_set_off_inside_its_finding(ex, needle):
+    text = "Ticket sales, the auditors found, would cover about a third of the bill — $8 million, or $9 million with fees."
+    assert _name(ex, text, needle) == "auditors"
+
+
+def test_cue_closing_its_report_before_a_dash_aside(ex):
+    text = "Fares rose 5% last year, the office reported — a change that 3 riders in 10 welcomed."
+    assert _name(ex, text, "5%") == "office"
