@@ -51,7 +51,9 @@ def embedded_posts(text: str) -> list[Post]:
     floor = 0  # a post never reaches back over the previous signature
     for m in _SIGNATURE.finditer(text):
         limit = _limit(m.group("month"), m.group("year"))
-        end = len(text[:m.start()].rstrip())
+        end = m.start()
+        while end > floor and text[end - 1].isspace():
+            end -= 1  # (no slice of the text before: many signatures stay linear)
         start, size, at = end, 0, end
         for _ in range(_MAX_PARAGRAPHS):
             cut = text.rfind("\n\n", floor, at)

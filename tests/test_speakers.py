@@ -254,3 +254,15 @@ def test_finder_set_off_inside_its_finding(ex, needle):
 def test_cue_closing_its_report_before_a_dash_aside(ex):
     text = "Fares rose 5% last year, the office reported — a change that 3 riders in 10 welcomed."
     assert _name(ex, text, "5%") == "office"
+
+
+def test_embedded_posts_scale_linearly():
+    import time
+    from claimex.posts import embedded_posts
+    unit = "Crews cleared 14 miles.\n\n— Marlo Tennant (@mtennant) January 9, 2017\n\n"
+    times = []
+    for n in (2000, 4000):
+        t0 = time.perf_counter()
+        assert len(embedded_posts(unit * n)) == n
+        times.append(time.perf_counter() - t0)
+    assert times[1] < 4 * times[0] + 0.05
