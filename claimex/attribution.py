@@ -955,7 +955,10 @@ class Attributor:
                 # "Quarle's repeated claim that only 1 percent ...", "the report's finding that ...": a
                 # claim noun with a content clause is its owner's report
                 poss = [c for c in cur.children if c.dep_ == "poss" and _can_speak(c)]
-                who = poss[0] if poss else (cur if lem in _DOC_NOUNS else None)
+                # "said in a statement that 40 ...": an unowned record under a cue is the cue's own
+                # channel, and the cue's subject reports
+                channel = cur.dep_ == "pobj" and cur.head.head.lemma_.lower() in _ATTR_LEMMAS
+                who = poss[0] if poss else (cur if lem in _DOC_NOUNS and not channel else None)
                 if who is not None and not (span.start <= who.i < span.end):
                     pending = self._mention(who, cur.text, "indirect")
             if lem in _SPEECH and below.dep_ == "nsubj":

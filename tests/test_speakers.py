@@ -225,6 +225,9 @@ def test_a_source_phrase_never_cuts_a_name(ex):
     ("The mayor's claim that 40 shelters had closed drew a rebuke.", "40", "mayor"),
     # no owner: nobody's report
     ("The claim that 40 shelters had closed drew a rebuke.", "40", None),
+    # an unowned record under a cue is the cue's channel: the cue's subject reports
+    ("The Harbor Tenants Union said in a statement that rents rose to $1,900 by March.", "$1,900",
+     "Harbor Tenants Union"),
     # a record noun right before the colon that opens a quotation
     ("The weakness of the rules is shown by this finding: \"19 firms reported 4,100 units to one regulator, "
      "while reporting only 900 to another.\"", "4,100", "finding"),
