@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import EntityTable, Mention, is_plural
 from .lexicon import load
-from .content import before, sentence_without, subtree_span, trimmed
+from .content import before, object_span, parenthetical_cue, sentence_without, subtree_span, trimmed
 from .records import Attribution, Speaker
 
 _C = load("cues.json")
@@ -180,6 +180,7 @@ class Attributor:
         self._stoks: dict[tuple[int, str], list[Token]] = {}  # per sentence: the tokens each look-up wants
         self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
         self._piece_starts: list[int] = []
+        self._pass_cues: dict[tuple[int, str], int] = {}
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
         self._filling = True
@@ -261,7 +262,7 @@ class Attributor:
         tags. Nested reports are listed each on their own."""
         text, doc = self.text, self.doc
         out: list[Attribution] = []
-        quote_cues: set[int] = set()
+        quote_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the quotations it opens
         for q in self.quotes:
             sp = q.speaker
             body = trimmed(text, q.start, q.end)
@@ -269,21 +270,26 @@ class Attributor:
                 continue
             cue = self._cue_token(sp, q)
             if cue is not None:
-                quote_cues.add(cue.i)
+                quote_cues.setdefault(cue.i, []).append(body)
                 cs, ce, ct = cue.idx, cue.idx + len(cue), cue.text
             else:
                 cs, ce, ct = q.start, q.start + 1, text[q.start]  # the quotation mark itself
             out.append(_record(text, sp, ct, cs, ce, "direct", [body]))
         for t, src in self._cues:
             lem = t.lemma_.lower()
-            if t.i in quote_cues:
-                continue
+            if t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent")
+                                           for c in t.children):
+                continue  # "with growth expected to reach 3 pct": a participle names what is expected, not who
             content = self._verb_content(t, src)
+            # "Ortiz said the plan “will cost $4 million” over two years": a quotation's cue reports
+            # its whole clause too; a clause that is only the quotation is listed once
+            content = [(x, y) for x, y in content
+                       if not any(a <= x and y <= b for a, b in quote_cues.get(t.i, ()))]
             if not content:
                 continue
             if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
                 continue  # "the storm left 40 homes flooded": an evidence verb needs a record
-            sp = self._mention(src, t.text, "indirect", self._via(t))
+            sp = _at_pronoun(self._mention(src, t.text, "indirect", self._via(t)), t, src)
             if sp is not None and sp.start is not None:
                 out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
         for sent in doc.sents:
@@ -318,6 +324,11 @@ class Attributor:
         lem = verb.lemma_.lower()
         if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in verb.children):
             return []  # "put 12 rookies on the roster" estimates nothing; "put the cost at $5 million" does
+        sent = _sent(verb)
+        aside = parenthetical_cue(src, verb) if src.i < verb.i and src.head.i == verb.i else None
+        if aside is not None:
+            # "Exports, the ministry said on Monday, fell 4%": the sentence around the cue
+            return sentence_without(self.text, sent, *aside)
         parts: list[tuple[int, int]] = []
         for c in verb.children:
             if _misread_relative(c) is not None:
@@ -327,11 +338,25 @@ class Attributor:
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
-            if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
-                parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+            # "reported on 40 open probes", "bragged about his 11 wins": the topic is the report
+            topic = c.dep_ == "prep" and (c.lower_ in _ACCUSE.get(lem, ()) or c.lower_ in _NEEDS_AT.get(lem, ())
+                                          or (c.lower_ == "at" and lem in _SPEECH and lem not in _CONTENT_ONLY))
+            # "said 19 cases came from schools, and four from churches": a clause joined to the
+            # reported one, with a subject of its own and no contrast, is reported too
+            clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                                and lem in _SPEECH and c.lemma_.lower() not in _ATTR_LEMMAS
+                                and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                                and not _contrast_conj(c))
+            if (clause or obj or demand or topic) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
+                if obj and not c.left_edge.i <= src.i <= c.right_edge.i:
+                    parts.extend(object_span(self.text, verb, c))
+                else:
+                    parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
         if parts:
             return parts
-        sent = _sent(verb)
+        if _leading_cue(verb):
+            # "The Ledger reported, the council kept 1,076 names secret": the sentence after the comma
+            return sentence_without(self.text, sent, sent.start, verb.right_edge.i + 2)
         if _trailing_cue(verb) or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
                                    and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–")
                                    if verb.left_edge.i > sent.start else False):
@@ -792,21 +817,41 @@ class Attributor:
     # --- claims -------------------------------------------------------------------------
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
-        sp = self._walk(span)
-        if sp is None:
-            # a figure inside what the document pass found reported: that attribution's speaker
-            sp = self._from_pass(span)
-        return sp
+        # the attribution whose content holds the figure decides (the outermost of nested ones)
+        sp = self._from_pass(span)
+        walked = self._walk(span)
+        if sp is not None:
+            # the same mention read by the walk also carries its title and the outlet spoken to
+            return walked if walked is not None and walked.start == sp.start else sp
+        # the walk reads the cues the pass does not list ("in a poll", "by X's count"); a cue the
+        # pass does list does not speak for a figure before it and outside its content, in its
+        # source or an opening adverbial ("During her 12 years in office, Vell said ...")
+        if walked is not None and not _in_background(span):
+            cue_at = self._listed_cue(walked)
+            if cue_at is not None and span.end_char <= cue_at:
+                return None
+        return walked
+
+    def _listed_cue(self, sp: Speaker) -> Optional[int]:
+        """Where the cue of the pass's attribution with ``sp``'s source mention and cue is; None
+        when the pass lists none."""
+        self._index_pass()
+        return self._pass_cues.get((sp.start, sp.cue))
+
+    def _index_pass(self) -> None:
+        """The pass's content spans by start, and its (source, cue) pairs, built once."""
+        if self._pieces is None:
+            atts = self.attributions()
+            self._pieces = sorted(((x, y, a) for a in atts for x, y in a.content), key=lambda p: p[0])
+            self._piece_starts = [p[0] for p in self._pieces]
+            self._pass_cues = {(a.source_start, a.cue): a.cue_start for a in atts}
 
     def _from_pass(self, span: Span) -> Optional[Speaker]:
         """The speaker of the outermost attribution whose content holds ``span``."""
         if _in_background(span):
             return None
-        if self._pieces is None:
-            self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
-                                  key=lambda p: p[0])
-            self._piece_starts = [p[0] for p in self._pieces]
-        best = None
+        self._index_pass()
+        holding: list[Attribution] = []
         k = bisect_right(self._piece_starts, span.start_char)
         # a content span lies within a sentence or a quotation: look back a bounded stretch only
         while k > 0 and self._pieces[k - 1][0] >= span.start_char - 2 * _MAX_QUOTE:
@@ -815,14 +860,57 @@ class Attributor:
             if not (x <= span.start_char and span.end_char <= y):
                 continue
             src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
-            if src is not None and (_is_share(src[0]) or any(_is_share(t) for t in src)):
+            if src is not None and _respondents(src):
                 continue  # "four in ten said ...": respondents, whose words the walk has weighed
-            if best is None or a.content[0][0] < best.content[0][0]:
-                best = a
-        if best is None:
+            holding.append(a)
+        if not holding:
             return None
+        # nested reports: one whose cue lies in another's content is inside it ("Vell said 40 were
+        # hired according to the plan" -> Vell); the outermost reporter speaks
+        # an aside with a cue of its own inside another's content speaks for itself there
+        outer = [a for a in holding if not any(b is not a and self._nested(a, b) is True for b in holding)
+                 and not any(b is not a and self._nested(b, a) is None for b in holding)] or holding
+        best = min(outer, key=lambda a: a.content[0][0])
         return Speaker(name=best.speaker, type=best.speaker_type, cue=best.cue, mode=best.mode,
                        start=best.source_start, end=best.source_end)
+
+    def _nested(self, a: Attribution, b: Attribution) -> Optional[bool]:
+        """Whether ``a`` is reported inside ``b``: its cue lies in ``b``'s content (of two that hold
+        each other's cues, the later cue is inside). None when the cue lies there in an aside of
+        its own ("the rules, which the union, which claims “...”, disputes": a third party the
+        outer reporter does not report)."""
+        def holds(x: Attribution, y: Attribution) -> bool:
+            return any(s <= x.cue_start < e for s, e in y.content)
+        if not holds(a, b):
+            return False
+        if holds(b, a):
+            # "..., with 56 percent ..., according to a poll.": an "according to" closing the
+            # sentence reports all of it; else the earlier cue is the outer one
+            if self._closing_according(a) != self._closing_according(b):
+                return self._closing_according(b)
+            if a.cue_start < b.cue_start:
+                return False
+        cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+        if cue is None:
+            return True
+        cur, hops = cue.root, 0
+        while cur.head.i != cur.i and hops < 30 and not (b.cue_start <= cur.idx < b.cue_end):
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and any(c.dep_ == "nsubj" for c in cur.children)):
+                return None  # "said the crowd that organizers put at 3,000 ...": the organizers'
+            cur, hops = cur.head, hops + 1
+        return True
+
+    def _closing_according(self, a: Attribution) -> bool:
+        """An "according to X" after a comma that closes its sentence."""
+        if a.mode != "according_to" or a.cue != "according to":
+            return False
+        cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+        src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
+        if cue is None or src is None:
+            return False
+        sent = _sent(cue[0])
+        return cue.start > sent.start and self.doc[cue.start - 1].text == "," \
+            and all(t.is_punct or t.is_space for t in self.doc[src.root.right_edge.i + 1:sent.end])
 
     def _walk(self, span: Span) -> Optional[Speaker]:
         q = self._quote_at(span.start_char, span.end_char)
@@ -1590,6 +1678,18 @@ def _is_share(t: Token) -> bool:
         return True
     return (t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL")) \
         and t.ent_type_ not in ("DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY")
+
+
+def _respondents(mention: Span) -> bool:
+    """A source mention that stands for a share of people ("four in ten", "59 percent", "those
+    over 60"), not a source a number only modifies ("one study", "a 2015 audit")."""
+    head = mention.root
+    if any(ch.isdigit() for ch in head.text) and sum(ch.isalpha() for ch in head.text) > 1:
+        return False  # "1199SEIU", "G20": a name with digits in it
+    if _is_share(head) or _is_share(mention[0]):
+        return head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in _SHARE_NOUNS \
+            or head.ent_type_ in ("PERCENT", "CARDINAL") or head.like_num
+    return head.pos_ not in ("NOUN", "PROPN") and any(_is_share(t) for t in mention)
 
 
 def _is_share_claim(span: Span) -> bool:

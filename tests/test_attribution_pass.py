@@ -235,3 +235,69 @@ def test_capitalised_transcript_labels_name_people_seen_before(ex):
     assert one(ex, text, "400").speaker.name == "Lena Harwick"
     assert one(ex, text, "300").speaker.name == "Tom Brandt"
     assert one(ex, text, "About 900").speaker is None  # a kicker, not a person
+
+
+# --- content spans: what each cue reports ----------------------------------------------------
+def _content_of(text: str, cue: str) -> list[str]:
+    atts = [a for a in claimex.attributions(text) if a.cue == cue]
+    assert atts, (cue, [a.cue for a in claimex.attributions(text)])
+    return [text[x:y] for a in atts for x, y in a.content]
+
+
+@pytest.mark.parametrize("text, cue, inside", [
+    # a cue set off inside its sentence reports the words on both sides of it
+    ("These workers, Ortiz explained later in the hearing, were well paid, earning about $40,000 a year.",
+     "explained", "about $40,000"),
+    ("The top tenth paid 9.1 percent, the bureau said in a May report, and the bottom tenth paid 0.7 percent.",
+     "said", "0.7 percent"),
+    # an object with what the parser hung on the verb after it
+    ("Tolvane cited his own endorsements from 45 mayors and sheriffs on Monday.", "cited", "45 mayors"),
+    ("A 2019 audit by Norland University found 14 cases of fraud out of more than a million claims.",
+     "found", "more than a million"),
+    ("The depot reported 30 thefts last year, up from 12 the year before.", "reported", "12"),
+    # a topic ("reported on"), an estimate "at" a figure
+    ("The Harbor Ledger reported on at least 62 open probes into clinics.", "reported", "at least 62"),
+    # a quotation's cue reports its whole clause too
+    ("Ortiz says it means the firm “may not have paid a cent” in taxes for nearly two decades.",
+     "says", "nearly two decades"),
+    # a clause joined to the reported one, with its own subject
+    ("Officials said 23 of the fresh infections came from schools, and five resulted from church visits.",
+     "said", "five resulted"),
+])
+def test_content_spans_hold_what_is_reported(text, cue, inside):
+    assert any(inside in c for c in _content_of(text, cue))
+
+
+@pytest.mark.parametrize("text, cue, outside", [
+    # the cue's own adverbials and a dash after it are not reported
+    ("During her 12 years in office, Ms. Vell said, most of the 40 clinics had closed.", "said", "12 years"),
+    ("Exports fell 4%, the ministry said on Monday -- a drop that worried 3 banks.", "said", "3 banks"),
+    ("Speaking to 300 farmers, the minister said exports would grow.", "said", "300"),
+])
+def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
+    assert not any(outside in c for c in _content_of(text, cue))
+
+
+# --- routing: the attribution whose content holds a figure names its speaker -----------------
+@pytest.mark.parametrize("text, needle, name", [
+    # outside every content span: the writer's
+    ("During her 12 years in office, Ms. Vell said, most of the 40 clinics had closed.", "12", None),
+    ("Speaking to 300 farmers, the minister said exports would grow.", "300", None),
+    ("Heading into the vote in 10 days, Ruvane told the Ledger that nobody would win.", "10", None),
+    ("These workers, Ortiz explained later in the hearing, were well paid, earning about $40,000 a year.",
+     "about $40,000", "Ortiz"),
+    # a number modifying a source does not make it a poll's respondents
+    ("One study found that 40 farms closed last year.", "40", "One study"),
+    # nested reports: the outer reporter, also when each holds the other's cue
+    ("Vell said 11 billion crowns in loans had been arranged according to the 2020-24 plan, with "
+     "3 billion going to a steel mill.", "3 billion", "Vell"),
+    # a participle names what is expected, not who expects it
+    ("Trade is the main drag, with import demand in Norland expected to reach a weak 3.5 pct "
+     "in 1987, the institute said.", "3.5 pct", "institute"),
+    # a cue inside a relative clause speaks for itself
+    ("Still, the clinic says it followed the rules—which is denied by the porters' guild, which claims, "
+     "“Porters wore three pairs of gloves.”", "three", "porters' guild"),
+])
+def test_the_holding_attribution_speaks(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
