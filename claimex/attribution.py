@@ -58,10 +58,10 @@ _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can on
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
-_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES  # every verb that can open an attribution
+_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
+_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES | _CLAUSE_CUES  # every verb that can open an attribution
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
-_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
 _FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
@@ -73,6 +73,7 @@ _ASIDE_DEPS = frozenset({"relcl"})
 _MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 _DASHES = frozenset({"--", "—", "–"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -287,7 +288,8 @@ class Attributor:
                        if not any(a <= x and y <= b for a, b in quote_cues.get(t.i, ()))]
             if not content:
                 continue
-            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and lem not in _CLAUSE_CUES \
+                    and not _is_evidence_source(src, lem):
                 continue  # "the storm left 40 homes flooded": an evidence verb needs a record
             sp = _at_pronoun(self._mention(src, t.text, "indirect", self._via(t)), t, src)
             if sp is not None and sp.start is not None:
@@ -311,6 +313,21 @@ class Attributor:
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
+            if t.lower_ == "by" and t.dep_ == "prep" and not self._in_quote(t.idx):
+                # "by one estimate", "by the union's count": the estimate or its owner reports the
+                # rest of the sentence
+                for o in t.children:
+                    if o.dep_ != "pobj" or o.lemma_.lower() not in _COUNT_NOUNS:
+                        continue
+                    poss = [c for c in o.children if c.dep_ == "poss"]
+                    if not poss and not any(c.dep_ in ("det", "nummod", "amod") and c.lower_ not in _DEMONSTRATIVES
+                                            for c in o.children):
+                        continue  # "by estimate" names no one's; "by that count" points back to one
+                    sp = self._mention(poss[0], f"by {o.text}", "according_to") if poss else \
+                        self._mention(o, f"by {o.text}", "report")
+                    content = sentence_without(text, sent, t.i, o.right_edge.i + 1)
+                    if sp is not None and sp.start is not None and content:
+                        out.append(_record(text, sp, sp.cue, t.idx, o.idx + len(o), sp.mode, content))
         tag = self._headline_tag(sent) if len(sent) >= 4 else None
         if tag is not None and tag.start is not None:
             cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
@@ -324,6 +341,10 @@ class Attributor:
         lem = verb.lemma_.lower()
         if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in verb.children):
             return []  # "put 12 rookies on the roster" estimates nothing; "put the cost at $5 million" does
+        if lem in _CLAUSE_CUES and lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES:
+            # "agreed that 40 jobs would go", "charges that rivals gave millions": the clause only
+            return [p for c in verb.children if c.dep_ == "ccomp" and not _misread_relative(c)
+                    for p in subtree_span(self.text, c)]
         sent = _sent(verb)
         aside = parenthetical_cue(src, verb) if src.i < verb.i and src.head.i == verb.i else None
         if aside is not None:
@@ -333,6 +354,8 @@ class Attributor:
         for c in verb.children:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
+            if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                continue  # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c)
             obj = c.dep_ == "dobj" and c.i != src.i \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
@@ -353,7 +376,7 @@ class Attributor:
                 else:
                     parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
         if parts:
-            return parts
+            return parts + self._after_semicolon(verb)
         if _leading_cue(verb):
             # "The Ledger reported, the council kept 1,076 names secret": the sentence after the comma
             return sentence_without(self.text, sent, sent.start, verb.right_edge.i + 2)
@@ -363,6 +386,33 @@ class Attributor:
             return before(self.text, sent, verb.left_edge.i if not _trailing_cue(verb) else
                           min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
         return []
+
+    def _after_semicolon(self, verb: Token) -> list[tuple[int, int]]:
+        """ "reported that Acme holds $9 billion; Zenco holds $2 billion.": a clause after a
+        semicolon that closes the reported clause goes on with the report, up to the next
+        semicolon or the sentence's end, unless it has a cue or a quotation of its own."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not comps:
+            return []
+        doc, sent = self.doc, _sent(verb)
+        semi = comps[-1].right_edge.i + 1
+        if semi >= sent.end or doc[semi].text != ";":
+            return []
+        end = semi + 1
+        verbs = []
+        while end < sent.end and doc[end].text != ";":
+            t = doc[end]
+            if (t.pos_ == "VERB" and t.lemma_.lower() in _ATTR_LEMMAS) or _QUOTE_CHARS.match(t.text):
+                return []
+            if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i < semi):
+                verbs.append(t.lemma_.lower())  # the clause's top verb
+            end += 1
+        # only a parallel clause goes on with the list ("Acme holds ...; Zenco holds ..."); another
+        # ("said fares would rise; 40 buses sat idle") is the writer's
+        if not verbs or verbs[0] != comps[-1].lemma_.lower():
+            return []
+        return sentence_without(self.text, sent, sent.start, semi + 1) if end >= sent.end else \
+            [p for p in sentence_without(self.text, sent, sent.start, semi + 1) if p[1] <= doc[end].idx]
 
     def _cue_token(self, sp: Speaker, q: _Quote) -> Optional[Token]:
         """The token of a quotation's cue: the word ``sp.cue`` nearest the quotation, outside it."""

@@ -294,6 +294,16 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     # a participle names what is expected, not who expects it
     ("Trade is the main drag, with import demand in Norland expected to reach a weak 3.5 pct "
      "in 1987, the institute said.", "3.5 pct", "institute"),
+    # "by one estimate" reports its sentence; "by that count" points back to someone else's
+    ("Across the valley, 80,000 acres of orchard have been lost to drought, by one estimate.",
+     "80,000", "one estimate"),
+    ("By that count, roughly 170 tenants had no lease.", "roughly 170", None),
+    # a charge over a clause
+    ("Tolvane charges that rival towns donated millions of dollars to the fund.", "millions", "Tolvane"),
+    # a parallel clause after a semicolon goes on with the report; another report is its own
+    ("The auditors reported that Brixco holds $41.2 billion abroad; Quellan holds $8.3 billion abroad.",
+     "$8.3 billion", "auditors"),
+    ("Officials said 40 homes flooded; the mayor said 12 roads closed.", "40", "Officials"),
     # a cue inside a relative clause speaks for itself
     ("Still, the clinic says it followed the rules—which is denied by the porters' guild, which claims, "
      "“Porters wore three pairs of gloves.”", "three", "porters' guild"),
