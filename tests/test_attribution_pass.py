@@ -299,7 +299,7 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
      "80,000", "one estimate"),
     ("By that count, roughly 170 tenants had no lease.", "roughly 170", None),
     # a charge over a clause
-    ("Tolvane charges that rival towns donated millions of dollars to the fund.", "millions", "Tolvane"),
+    ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
     ("The auditors reported that Brixco holds $41.2 billion abroad; Quellan holds $8.3 billion abroad.",
      "$8.3 billion", "auditors"),
