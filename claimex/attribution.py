@@ -370,6 +370,12 @@ class Attributor:
                                 and lem in _SPEECH and c.lemma_.lower() not in _ATTR_LEMMAS
                                 and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
                                 and not _contrast_conj(c))
+            # "says it would cut revenue ..., but would eventually add $84 billion": a predicate with
+            # a modal the cue lacks goes on with the reported clause, however the parser joined it
+            clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and lem in _SPEECH
+                                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                                and any(d.dep_ == "aux" and d.tag_ == "MD" for d in c.children)
+                                and not any(d.dep_ == "aux" and d.tag_ == "MD" for d in verb.children))
             if (clause or obj or demand or topic) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
                 if obj and not c.left_edge.i <= src.i <= c.right_edge.i:
                     parts.extend(object_span(self.text, verb, c))

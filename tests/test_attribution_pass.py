@@ -298,6 +298,9 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("Across the valley, 80,000 acres of orchard have been lost to drought, by one estimate.",
      "80,000", "one estimate"),
     ("By that count, roughly 170 tenants had no lease.", "roughly 170", None),
+    # a predicate with a modal of its own goes on with the reported clause
+    ("The Harbor Institute says the levy would cut revenue at first, but would eventually add $84 billion "
+     "over 10 years.", "$84 billion", "Harbor Institute"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
