@@ -289,8 +289,11 @@ class Attributor:
             if not content:
                 continue
             if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and lem not in _CLAUSE_CUES \
-                    and not _is_evidence_source(src, lem):
-                continue  # "the storm left 40 homes flooded": an evidence verb needs a record
+                    and not _is_evidence_source(src, lem) and not (lem in _FINDING and _can_speak(src)
+                                                                   and _finding_clause(t, src)):
+                # "the storm left 40 homes flooded": an evidence verb needs a record; anyone can find a
+                # clause ("the group found that ...", "Revenues, the group found, would ..."), not an object
+                continue
             sp = _at_pronoun(self._mention(src, t.text, "indirect", self._via(t)), t, src)
             if sp is not None and sp.start is not None:
                 out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
@@ -1593,6 +1596,14 @@ def _sources(verb: Token) -> list[Token]:
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
             out = [owner]  # "an analysis of other data identified ...": the analysis
     return out
+
+
+def _finding_clause(verb: Token, src: Token) -> bool:
+    """A finding verb that reports a clause: its complement, or the sentence around it when it is
+    set off ("Revenues, the group found, would cover half") or closes it."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return (src.head.i == verb.i and parenthetical_cue(src, verb) is not None) or _trailing_cue(verb)
 
 
 def _reduced_passive(verb: Token) -> bool:

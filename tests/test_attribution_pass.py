@@ -301,6 +301,10 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     # a predicate with a modal of its own goes on with the reported clause
     ("The Harbor Institute says the levy would cut revenue at first, but would eventually add $84 billion "
      "over 10 years.", "$84 billion", "Harbor Institute"),
+    # anyone can find a clause, set off or not; finding an object is a deed
+    ("Port fees, the council found, would cover about half the cost, or $2.5 billion.", "$2.5 billion",
+     "council"),
+    ("Divers found 3 crates in the harbor on Monday.", "3", None),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
