@@ -785,16 +785,18 @@ class Attributor:
                     sp = self._mention(src, t.text, "direct", self._via(t))
                     if sp is not None:
                         return sp
-            if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) \
-                    and 0 <= t.idx - q.end < 40:
+            after_q = 0 <= t.idx - q.end < 40
+            # "The agency memo states, “...”": the same, opening the quotation after a comma or colon
+            before_q = t.idx + len(t) <= q.start and self.text[t.idx + len(t):q.start].strip() in (",", ":")
+            if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) and (after_q or before_q):
                 # "“...,” Bozwell answers.", "“...,” the ministry states in its report", "“...,” the
                 # Marovians state": the reporting verb tagged as a noun, the name as its compound
-                names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end
+                names = [c for c in t.children if c.dep_ == "compound" and (c.idx >= q.end if after_q else c.i < t.i)
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in _ORG_ANAPHORS or c.lemma_.lower() in _DOC_NOUNS
                               or c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _ANON)]
                 if not t.lower_.endswith("s") and not (names and names[-1].tag_ in ("NNS", "NNPS")):
                     names = []  # a bare verb form goes with a plural name only
-                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) and after_q else None
                 if names and (after is None or after.is_punct or (after.dep_ == "prep" and after.head.i == t.i)):
                     sp = self._mention(names[-1], t.text, "direct")
                     if sp is not None:

@@ -305,6 +305,8 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("Port fees, the council found, would cover about half the cost, or $2.5 billion.", "$2.5 billion",
      "council"),
     ("Divers found 3 crates in the harbor on Monday.", "3", None),
+    # a document subject whose verb the tagger read as a noun, opening a quotation
+    ('The county report states: "Some 40 bridges need repair before winter."', "Some 40", "county report"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
