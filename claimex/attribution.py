@@ -75,6 +75,8 @@ _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its parag
 _DASHES = frozenset({"--", "—", "–"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
+# "WALLACE: ..." / "“KESTREL: ..." opening a paragraph of a transcript
+_CAPS_LABEL = re.compile(r"^[ \t]*[“\"]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.MULTILINE)
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -184,6 +186,7 @@ class Attributor:
         self._pass_cues: dict[tuple[int, str], int] = {}
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
+        self._speakers_of_labels = self._transcript_labels()
         self._filling = True
         self._fill_table()
         self._filling = False
@@ -244,6 +247,30 @@ class Attributor:
                 elif ent.label_ == "ORG":
                     self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
 
+    def _transcript_labels(self) -> set[str]:
+        """The capitalised labels of a transcript ("WALLACE: ...", "KESTREL: ..."): a dialogue of
+        at least two labels that each open two or more paragraphs. A label that opens one paragraph
+        ("UPDATE: ...") labels no speaker."""
+        counts: dict[str, int] = {}
+        for m in _CAPS_LABEL.finditer(self.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        labels = {k for k, n in counts.items() if n >= 2 and len(k) > 2}
+        return labels if len(labels) >= 2 else set()
+
+    def _label_speaker(self, para: int) -> Optional[Speaker]:
+        """The transcript label opening the paragraph at offset ``para``, as its speaker: the full
+        name it stands for when the document has one ("PENCE" -> "Mike Pence"), else the label."""
+        if not self._speakers_of_labels:
+            return None
+        m = _CAPS_LABEL.match(self.text, para)
+        if m is None or m.group(1) not in self._speakers_of_labels:
+            return None
+        label = m.group(1)
+        last = label.split()[-1].capitalize()
+        full = self.full.get(last)
+        name = full if full is not None and " " in full and full not in _OUTLETS else label.title()
+        return Speaker(name=name, type="person", cue=":", mode="direct", start=m.start(1), end=m.end(1))
+
     def _title_gender(self, ent: Span, name: str) -> None:
         """ "Ms. Arliss", "Mr. Toller": a courtesy title tells the person's gender."""
         for i in (ent.start - 1, ent.start):
@@ -266,7 +293,10 @@ class Attributor:
         quote_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the quotations it opens
         for q in self.quotes:
             sp = q.speaker
-            body = trimmed(text, q.start, q.end)
+            # a transcript's turn reports what follows its label
+            after_label = sp.end + 1 if sp is not None and sp.cue == ":" and sp.end is not None \
+                and q.start < sp.end < q.end else q.start
+            body = trimmed(text, after_label, q.end)
             if sp is None or sp.start is None or body is None:
                 continue
             cue = self._cue_token(sp, q)
@@ -576,6 +606,12 @@ class Attributor:
     def _quote_speakers(self) -> None:
         prev: Optional[_Quote] = None
         for q in self.quotes:
+            line_start = self.text.rfind("\n", 0, q.start) + 1
+            label = self._label_speaker(line_start) if not self.text[line_start:q.start].strip() else None
+            if label is not None and label.start is not None and label.start < q.end:
+                q.speaker = label  # "“WALLACE: ...": a transcript's turn quoted whole
+                prev = q
+                continue
             # "Osmund told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
             # sentence after it names
             q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
@@ -1280,6 +1316,9 @@ class Attributor:
         opening one: the paragraph that follows, or the labelled one, is that speaker's."""
         text = self.text
         para = text.rfind("\n", 0, span.start_char) + 1
+        sp = self._label_speaker(para)
+        if sp is not None and span.start_char > (sp.end or 0):
+            return sp
         sp = None
         label = _LABEL.match(text, para, para + 60)
         if label is not None and _tally_line(self.doc, label.end(), span):

@@ -320,3 +320,18 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
 def test_the_holding_attribution_speaks(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert (sp.name if sp else None) == name
+
+
+_TRANSCRIPT = ('Partial transcript as follows:\n\n"KESTREL: Let\'s begin. Two questions: why did the council '
+               'do that? And will the 40 guards stay?\n\n"MORROW: Well, look, we hired 12 guards last spring.\n\n'
+               '"KESTREL: If I may, sir, we have 5 minutes left.\n\n"MORROW: The council will not cut 30 jobs."')
+
+
+@pytest.mark.parametrize("needle, name", [("40", "Kestrel"), ("12", "Morrow"), ("30", "Morrow")])
+def test_transcript_labels_name_each_turn(ex, needle, name):
+    assert one(ex, _TRANSCRIPT, needle).speaker.name == name
+
+
+def test_a_transcript_turn_reports_what_follows_its_label():
+    att = [a for a in claimex.attributions(_TRANSCRIPT) if a.speaker == "Morrow"][0]
+    assert _TRANSCRIPT[att.content[0][0]:].startswith("Well, look")
