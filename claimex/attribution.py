@@ -190,6 +190,7 @@ class Attributor:
         self._filling = True
         self._fill_table()
         self._filling = False
+        self._cue_starts = [t.idx for t, _ in self._cues]
         self._quote_speakers()
 
     def _fill_table(self) -> None:
@@ -623,6 +624,8 @@ class Attributor:
                 q.speaker = self._latest_mention(prev.speaker, prev.end, q.start)
             if q.speaker is None:
                 q.speaker = self._colon_speaker(q)
+            if q.speaker is None and opens_paragraph:
+                q.speaker = self._reporter_before(q, line_start)
             if q.speaker is None and prev is not None and prev.speaker is not None:
                 # a paragraph that opens with a quotation mark continues the quote before it
                 between = self.text[prev.end:q.start]
@@ -635,6 +638,30 @@ class Attributor:
         for a, b in zip(self.quotes, self.quotes[1:]):
             if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
                 a.speaker = b.speaker
+
+    def _reporter_before(self, q: _Quote, line_start: int) -> Optional[Speaker]:
+        """ "Kessler said the fund would grow.\n\n“That is because ...”": a quotation that is a whole
+        paragraph, with no cue of its own, goes on for the reporter of the paragraph before it,
+        when that paragraph closes on a sentence reporting someone's words."""
+        para_end = self.text.find("\n", q.end)
+        if self.text[q.end:para_end if para_end >= 0 else len(self.text)].strip():
+            return None  # the paragraph goes on after the quotation: its own words may name a speaker
+        end = len(self.text[:line_start].rstrip())
+        if end == 0 or self._in_quote(end - 1) or self.text[end - 1] in "”\"":
+            return None
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None:
+            return None
+        sent = _sent(last[0])
+        if "\n" in self.text[sent.start_char:end].strip():
+            return None
+        k = bisect_left(self._cue_starts, sent.start_char)
+        while k < len(self._cues) and self._cues[k][0].idx < end:
+            verb, src = self._cues[k]
+            k += 1
+            if verb.lemma_.lower() in _SPEECH and sent.start_char <= src.idx < end:
+                return self._mention(src, verb.text, "direct", self._via(verb))
+        return None
 
     def _announced(self, q: _Quote) -> Optional[Speaker]:
         """ "Ortiz tweeted a warning. “...”", "The agency issued a statement, “...”": a quotation right

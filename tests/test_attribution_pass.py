@@ -335,3 +335,15 @@ def test_transcript_labels_name_each_turn(ex, needle, name):
 def test_a_transcript_turn_reports_what_follows_its_label():
     att = [a for a in claimex.attributions(_TRANSCRIPT) if a.speaker == "Morrow"][0]
     assert _TRANSCRIPT[att.content[0][0]:].startswith("Well, look")
+
+
+def test_a_quoted_paragraph_goes_on_for_the_reporter_before_it(ex):
+    text = ("Kessler said that for years critics had predicted a pullout, but this would not happen.\n\n"
+            "“That is because this port, which handles nearly half the region’s cargo, remains vital.”\n\n"
+            "The ferry left at noon.")
+    assert one(ex, text, "nearly half").speaker.name == "Kessler"
+
+
+def test_a_quoted_paragraph_after_the_writer_s_own_stays_unnamed(ex):
+    text = "The storm hit on Monday.\n\n“Some 40 boats sank.”\n\nThe ferry left at noon."
+    assert one(ex, text, "Some 40").speaker is None
