@@ -8,11 +8,12 @@ fullest earlier name. From these,
 ``attributions()`` lists every attribution as data: source mention, resolved speaker, cue and
 the content spans it reports (``claimex.content``).
 
-A claim's speaker comes from the cues of its own sentence, walked up the parse from the
-number (a reporting verb above it, "according to X", "X's data show", "by X's count", a
-forecaster's own forecast, a headline's closing tag), or from the quotation it sits in; the
-outermost reporter wins. A figure the walk leaves in the writer's voice takes the speaker of
-the outermost attribution of the pass whose content holds it. Outlets spoken to become ``via``.
+A claim's speaker is the speaker of the attribution whose content holds it (of nested reports,
+the outermost reporter; a cue inside a relative clause speaks for its own content). Where no
+listed attribution holds the number, a walk up the parse from it reads the frames the pass does
+not list ("in a poll", a forecaster's own forecast, "by X's count" with a noun read as a verb,
+a headline led by a name); a cue the pass lists never speaks, through the walk, for a figure in
+its source or an opening adverbial. Outlets spoken to become ``via``.
 """
 from __future__ import annotations
 
