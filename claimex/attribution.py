@@ -405,7 +405,7 @@ class Attributor:
                                 and lem in _SPEECH and c.lemma_.lower() not in _ATTR_LEMMAS
                                 and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
                                 and not _contrast_conj(c))
-            # "says it would cut revenue ..., but would eventually add $84 billion": a predicate with
+            # "says the toll would trim income at first, but would later raise $60 million": a predicate with
             # a modal the cue lacks goes on with the reported clause, however the parser joined it
             clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and lem in _SPEECH
                                 and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
@@ -1642,6 +1642,11 @@ def _sources(verb: Token) -> list[Token]:
         if verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
             while main.dep_ == "ccomp" and main.head.i < main.i and main.head.pos_ in ("VERB", "AUX"):
                 main = main.head
+        if verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH and main.dep_ == "acl" \
+                and main.head.head.pos_ in ("VERB", "AUX") and main.head.head.i < main.i:
+            # "Vell sees scant hope the port goals will be met and said ...": a report coordinated, in
+            # the parse, into a clause on a noun goes with the verb that governs the noun
+            main = main.head.head
         return _sources(main)
     if not out and verb.lemma_.lower() in _SPEECH and verb.i + 1 < len(verb.doc):
         nxt = verb.doc[verb.i + 1]
@@ -1669,7 +1674,7 @@ def _sources(verb: Token) -> list[Token]:
 
 def _finding_clause(verb: Token, src: Token) -> bool:
     """A finding verb that reports a clause: its complement, or the sentence around it when it is
-    set off ("Revenues, the group found, would cover half") or closes it."""
+    set off ("Tolls, the panel found, would pay for half") or closes it."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return True
     return (src.head.i == verb.i and parenthetical_cue(src, verb) is not None) or _trailing_cue(verb)

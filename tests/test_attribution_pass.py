@@ -299,14 +299,17 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
      "80,000", "one estimate"),
     ("By that count, roughly 170 tenants had no lease.", "roughly 170", None),
     # a predicate with a modal of its own goes on with the reported clause
-    ("The Harbor Institute says the levy would cut revenue at first, but would eventually add $84 billion "
-     "over 10 years.", "$84 billion", "Harbor Institute"),
+    ("The Harbor Institute says the toll would trim income at first, but would later raise $60 million "
+     "over 8 years.", "$60 million", "Harbor Institute"),
     # anyone can find a clause, set off or not; finding an object is a deed
-    ("Port fees, the council found, would cover about half the cost, or $2.5 billion.", "$2.5 billion",
+    ("Port fees, the council found, would pay for roughly half the repairs, or $2.5 billion.", "$2.5 billion",
      "council"),
     ("Divers found 3 crates in the harbor on Monday.", "3", None),
     # a document subject whose verb the tagger read as a noun, opening a quotation
     ('The county report states: "Some 40 bridges need repair before winter."', "Some 40", "county report"),
+    # a report the parser coordinated into a clause on a noun goes with the verb above the noun
+    ("Vell sees scant hope the port goals will be met and said the shortfall will stay near "
+     "200 billion crowns next spring.", "near 200 billion", "Vell"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
