@@ -1644,7 +1644,7 @@ def _sources(verb: Token) -> list[Token]:
                 main = main.head
         if verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH and main.dep_ == "acl" \
                 and main.head.head.pos_ in ("VERB", "AUX") and main.head.head.i < main.i:
-            # "Vell sees scant hope the port goals will be met and said ...": a report coordinated, in
+            # "Vell sees scant hope the port goals will be reached and said ...": a report coordinated, in
             # the parse, into a clause on a noun goes with the verb that governs the noun
             main = main.head.head
         return _sources(main)

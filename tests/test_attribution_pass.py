@@ -308,7 +308,7 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     # a document subject whose verb the tagger read as a noun, opening a quotation
     ('The county report states: "Some 40 bridges need repair before winter."', "Some 40", "county report"),
     # a report the parser coordinated into a clause on a noun goes with the verb above the noun
-    ("Vell sees scant hope the port goals will be met and said the shortfall will stay near "
+    ("Vell sees scant hope the port goals will be reached and said the shortfall will stay near "
      "200 billion crowns next spring.", "near 200 billion", "Vell"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
