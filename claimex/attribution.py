@@ -63,6 +63,7 @@ _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they
 _ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES | _CLAUSE_CUES  # every verb that can open an attribution
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
+_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Ortiz's claim that ...": the owner's report, in the clause
 _FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the survey ..."
@@ -348,6 +349,16 @@ class Attributor:
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS and not self._in_quote(t.idx):
+                # "Varga's claim that 40 shops closed", "the mayor's estimate that ...": the owner reports
+                # the that-clause
+                poss = [c for c in t.children if c.dep_ == "poss"]
+                clause = [c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                sp = self._mention(poss[0], t.text, "indirect") if poss and clause else None
+                content = subtree_span(text, clause[0]) if clause else []
+                if sp is not None and sp.start is not None and content:
+                    out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), "indirect", content))
             if t.lower_ == "by" and t.dep_ == "prep" and not self._in_quote(t.idx):
                 # "by one estimate", "by the union's count": the estimate or its owner reports the
                 # rest of the sentence

@@ -310,6 +310,11 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     # a report the parser coordinated into a clause on a noun goes with the verb above the noun
     ("Vell sees scant hope the port goals will be reached and said the shortfall will stay near "
      "200 billion crowns next spring.", "near 200 billion", "Vell"),
+    # a noun of saying owned by someone reports its that-clause; "by X's own admission" reports the sentence
+    ("Factcheck seized on Tolvane's claim that there were thousands of break-ins in Corvale last year.",
+     "thousands", "Tolvane"),
+    ("By Ortiz's own admission, his filings run to 100 pages.", "100", "Ortiz"),
+    ("The mayor said Ortiz's claim that 40 shops closed was false.", "40", "mayor"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
     # a parallel clause after a semicolon goes on with the report; another report is its own
