@@ -350,7 +350,7 @@ class Attributor:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
             if t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS and not self._in_quote(t.idx):
-                # "Varga's claim that 40 shops closed", "the mayor's estimate that ...": the owner reports
+                # "Tolvane's claim that 40 shops closed", "the mayor's estimate that ...": the owner reports
                 # the that-clause
                 poss = [c for c in t.children if c.dep_ == "poss"]
                 clause = [c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i

@@ -311,7 +311,7 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("Vell sees scant hope the port goals will be reached and said the shortfall will stay near "
      "200 billion crowns next spring.", "near 200 billion", "Vell"),
     # a noun of saying owned by someone reports its that-clause; "by X's own admission" reports the sentence
-    ("Factcheck seized on Tolvane's claim that there were thousands of break-ins in Corvale last year.",
+    ("The watchdog seized on Tolvane's claim that there were thousands of break-ins in Corvale last year.",
      "thousands", "Tolvane"),
     ("By Ortiz's own admission, his filings run to 100 pages.", "100", "Ortiz"),
     ("The mayor said Ortiz's claim that 40 shops closed was false.", "40", "mayor"),
