@@ -330,6 +330,19 @@ class Attributor:
             sp = _at_pronoun(self._mention(src, t.text, "indirect", self._via(t)), t, src)
             if sp is not None and sp.start is not None:
                 out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
+        for m in _CAPS_LABEL.finditer(text) if self._speakers_of_labels else ():
+            # a transcript's turn that is no quotation: the paragraph after its label
+            if m.group(1) not in self._speakers_of_labels:
+                continue
+            sp = self._label_speaker(m.start(0))
+            k = bisect_right(self._qstarts, m.start(1)) - 1
+            if k >= 0 and self.quotes[k].start < m.start(1) < self.quotes[k].end and self.quotes[k].speaker == sp \
+                    and text.find("\n", m.end()) in (-1, text.find("\n", self.quotes[k].end - 1)):
+                continue  # the turn is a quotation the label already speaks
+            para_end = text.find("\n", m.end())
+            body = trimmed(text, m.end(), para_end if para_end >= 0 else len(text))
+            if sp is not None and sp.start is not None and body is not None:
+                out.append(_record(text, sp, ":", m.end(1), m.end(1) + 1, "direct", [body]))
         for sent in doc.sents:
             self._sentence_attributions(sent, out)
         out.sort(key=lambda a: (a.content[0][0] if a.content else a.cue_start, a.cue_start))

@@ -357,3 +357,19 @@ def test_a_quoted_paragraph_goes_on_for_the_reporter_before_it(ex):
 def test_a_quoted_paragraph_after_the_writer_s_own_stays_unnamed(ex):
     text = "The storm hit on Monday.\n\n“Some 40 boats sank.”\n\nThe ferry left at noon."
     assert one(ex, text, "Some 40").speaker is None
+
+
+_TRANSCRIPT_PLAIN = ("KESTREL: Good evening. We have 5 minutes.\n\nMORROW: Thank you for having me.\n\n"
+                     "KESTREL: But, sir, as the Harbor Ledger wrote, 40 guards quit in May.\n\n"
+                     "MORROW: The council will not cut 30 jobs.")
+
+
+def test_a_transcript_turn_is_the_outer_report_of_its_paragraph(ex):
+    assert one(ex, _TRANSCRIPT_PLAIN, "40").speaker.name == "Kestrel"
+    assert any(a.speaker == "Morrow" and _TRANSCRIPT_PLAIN[a.content[0][0]:].startswith("The council")
+               for a in claimex.attributions(_TRANSCRIPT_PLAIN))
+
+
+def test_one_capitalised_label_is_no_transcript(ex):
+    text = "UPDATE: Some 40 roads were closed on Monday.\n\nCrews worked overnight."
+    assert not any(a.cue == ":" for a in claimex.attributions(text))
