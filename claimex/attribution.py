@@ -78,7 +78,7 @@ _DASHES = frozenset({"--", "—", "–"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
 # "WALLACE: ..." / "“KESTREL: ..." opening a paragraph of a transcript
-_CAPS_LABEL = re.compile(r"^[ \t]*[“\"]?[ \t]*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.MULTILINE)
+_CAPS_LABEL = re.compile(r"^[ \t]*(?:[“\"][ \t]*)?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.MULTILINE)
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
 
