@@ -316,7 +316,7 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("By Ortiz's own admission, his filings run to 100 pages.", "100", "Ortiz"),
     ("The mayor said Ortiz's claim that 40 shops closed was false.", "40", "mayor"),
     # unveiling puts a figure forward, as proposing does
-    ("Ortiz unveiled a list of endorsements from 95 retired judges.", "95", "Ortiz"),
+    ("Ortiz unveiled backing from 95 former harbor pilots on Friday.", "95", "Ortiz"),
     ("The letter referenced 30 complaints from tenants.", "30", "letter"),
     # a charge over a clause
     ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
