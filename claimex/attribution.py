@@ -77,7 +77,7 @@ _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its parag
 _DASHES = frozenset({"--", "—", "–"})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
-# "WALLACE: ..." / "“KESTREL: ..." opening a paragraph of a transcript
+# "HARWICK: ..." / "“KESTREL: ..." opening a paragraph of a transcript
 _CAPS_LABEL = re.compile(r"^[ \t]*(?:[“\"][ \t]*)?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.MULTILINE)
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -251,7 +251,7 @@ class Attributor:
                     self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
 
     def _transcript_labels(self) -> set[str]:
-        """The capitalised labels of a transcript ("WALLACE: ...", "KESTREL: ..."): a dialogue of
+        """The capitalised labels of a transcript ("HARWICK: ...", "KESTREL: ..."): a dialogue of
         at least two labels that each open two or more paragraphs. A label that opens one paragraph
         ("UPDATE: ...") labels no speaker."""
         counts: dict[str, int] = {}
@@ -262,7 +262,7 @@ class Attributor:
 
     def _label_speaker(self, para: int) -> Optional[Speaker]:
         """The transcript label opening the paragraph at offset ``para``, as its speaker: the full
-        name it stands for when the document has one ("PENCE" -> "Mike Pence"), else the label."""
+        name it stands for when the document has one ("MORROW" -> "Ada Morrow"), else the label."""
         if not self._speakers_of_labels:
             return None
         m = _CAPS_LABEL.match(self.text, para)
@@ -635,7 +635,7 @@ class Attributor:
             line_start = self.text.rfind("\n", 0, q.start) + 1
             label = self._label_speaker(line_start) if not self.text[line_start:q.start].strip() else None
             if label is not None and label.start is not None and label.start < q.end:
-                q.speaker = label  # "“WALLACE: ...": a transcript's turn quoted whole
+                q.speaker = label  # "“KESTREL: ...": a transcript's turn quoted whole
                 prev = q
                 continue
             # "Osmund told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a

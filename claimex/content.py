@@ -82,7 +82,7 @@ def _adjunct_of(tok: Token, verb: Token) -> bool:
 
 
 def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:
-    """A verb's object with what the parser hung on the verb after it: "cited endorsements from 45
+    """A verb's object with what the parser hung on the verb after it: "cited support from 45
     mayors", "found 14 cases out of a million claims", "reported 30 thefts, up from 12", "showed
     a rise, from 40 to 52" report the whole stretch, up to a clause of its own ("and ...", "after
     ...")."""

@@ -246,22 +246,21 @@ def _content_of(text: str, cue: str) -> list[str]:
 
 @pytest.mark.parametrize("text, cue, inside", [
     # a cue set off inside its sentence reports the words on both sides of it
-    ("These workers, Ortiz explained later in the hearing, were well paid, earning about $40,000 a year.",
+    ("The drivers, Ortiz explained on Tuesday, were badly underpaid, earning about $40,000 a year.",
      "explained", "about $40,000"),
-    ("The top tenth paid 9.1 percent, the bureau said in a May report, and the bottom tenth paid 0.7 percent.",
+    ("Ferry fares rose 9.1 percent, the port authority said on Monday, and bus fares fell 0.7 percent.",
      "said", "0.7 percent"),
     # an object with what the parser hung on the verb after it
-    ("Tolvane cited his own endorsements from 45 mayors and sheriffs on Monday.", "cited", "45 mayors"),
-    ("A 2019 audit by Norland University found 14 cases of fraud out of more than a million claims.",
-     "found", "more than a million"),
+    ("Tolvane cited support from 45 mayors and sheriffs on Monday.", "cited", "45 mayors"),
+    ("A 2019 audit found 14 forged permits out of more than a million filed.", "found", "more than a million"),
     ("The depot reported 30 thefts last year, up from 12 the year before.", "reported", "12"),
     # a topic ("reported on"), an estimate "at" a figure
-    ("The Harbor Ledger reported on at least 62 open probes into clinics.", "reported", "at least 62"),
+    ("The Harbor Ledger reported on at least 62 open inquiries into landlords.", "reported", "at least 62"),
     # a quotation's cue reports its whole clause too
-    ("Ortiz says it means the firm “may not have paid a cent” in taxes for nearly two decades.",
+    ("Ortiz says the ledger shows the firm “has not paid its rent” for nearly two decades.",
      "says", "nearly two decades"),
     # a clause joined to the reported one, with its own subject
-    ("Officials said 23 of the fresh infections came from schools, and five resulted from church visits.",
+    ("Officials said 23 of the new leaks came from old pipes, and five resulted from frost damage.",
      "said", "five resulted"),
 ])
 def test_content_spans_hold_what_is_reported(text, cue, inside):
@@ -283,17 +282,17 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     # outside every content span: the writer's
     ("During her 12 years in office, Ms. Vell said, most of the 40 clinics had closed.", "12", None),
     ("Speaking to 300 farmers, the minister said exports would grow.", "300", None),
-    ("Heading into the vote in 10 days, Ruvane told the Ledger that nobody would win.", "10", None),
-    ("These workers, Ortiz explained later in the hearing, were well paid, earning about $40,000 a year.",
+    ("Ahead of the vote in 10 days, Ruvane told the Ledger that nobody would win.", "10", None),
+    ("The drivers, Ortiz explained on Tuesday, were badly underpaid, earning about $40,000 a year.",
      "about $40,000", "Ortiz"),
     # a number modifying a source does not make it a poll's respondents
     ("One study found that 40 farms closed last year.", "40", "One study"),
     # nested reports: the outer reporter, also when each holds the other's cue
-    ("Vell said 11 billion crowns in loans had been arranged according to the 2020-24 plan, with "
-     "3 billion going to a steel mill.", "3 billion", "Vell"),
+    ("Vell said 11 billion crowns of credit had been lined up according to the 2020-24 budget, with "
+     "3 billion set aside for a rail yard.", "3 billion", "Vell"),
     # a participle names what is expected, not who expects it
-    ("Trade is the main drag, with import demand in Norland expected to reach a weak 3.5 pct "
-     "in 1987, the institute said.", "3.5 pct", "institute"),
+    ("Farming is the weak spot, with grain output expected to slip to 3.5 pct next year, the institute said.",
+     "3.5 pct", "institute"),
     # "by one estimate" reports its sentence; "by that count" points back to someone else's
     ("Across the valley, 80,000 acres of orchard have been lost to drought, by one estimate.",
      "80,000", "one estimate"),
@@ -311,7 +310,7 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("Vell sees scant hope the port goals will be reached and said the shortfall will stay near "
      "200 billion crowns next spring.", "near 200 billion", "Vell"),
     # a noun of saying owned by someone reports its that-clause; "by X's own admission" reports the sentence
-    ("The watchdog seized on Tolvane's claim that there were thousands of break-ins in Corvale last year.",
+    ("The watchdog questioned Tolvane's claim that there were thousands of break-ins in Corvale last year.",
      "thousands", "Tolvane"),
     ("By Ortiz's own admission, his filings run to 100 pages.", "100", "Ortiz"),
     ("The mayor said Ortiz's claim that 40 shops closed was false.", "40", "mayor"),
@@ -325,17 +324,17 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
      "$8.3 billion", "auditors"),
     ("Officials said 40 homes flooded; the mayor said 12 roads closed.", "40", "Officials"),
     # a cue inside a relative clause speaks for itself
-    ("Still, the clinic says it followed the rules—which is denied by the porters' guild, which claims, "
-     "“Porters wore three pairs of gloves.”", "three", "porters' guild"),
+    ("The depot says it kept to the timetable—which is disputed by the drivers' guild, which claims, "
+     "“Drivers worked three double shifts in a row.”", "three", "drivers' guild"),
 ])
 def test_the_holding_attribution_speaks(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert (sp.name if sp else None) == name
 
 
-_TRANSCRIPT = ('Partial transcript as follows:\n\n"KESTREL: Let\'s begin. Two questions: why did the council '
-               'do that? And will the 40 guards stay?\n\n"MORROW: Well, look, we hired 12 guards last spring.\n\n'
-               '"KESTREL: If I may, sir, we have 5 minutes left.\n\n"MORROW: The council will not cut 30 jobs."')
+_TRANSCRIPT = ('Excerpts from the interview:\n\n"KESTREL: Good evening. Why did the council act, and will the '
+               '40 guards stay?\n\n"MORROW: Frankly, we hired 12 guards last spring.\n\n'
+               '"KESTREL: One more thing: we have 5 minutes left.\n\n"MORROW: The council will not cut 30 jobs."')
 
 
 @pytest.mark.parametrize("needle, name", [("40", "Kestrel"), ("12", "Morrow"), ("30", "Morrow")])
@@ -345,12 +344,12 @@ def test_transcript_labels_name_each_turn(ex, needle, name):
 
 def test_a_transcript_turn_reports_what_follows_its_label():
     att = [a for a in claimex.attributions(_TRANSCRIPT) if a.speaker == "Morrow"][0]
-    assert _TRANSCRIPT[att.content[0][0]:].startswith("Well, look")
+    assert _TRANSCRIPT[att.content[0][0]:].startswith("Frankly")
 
 
 def test_a_quoted_paragraph_goes_on_for_the_reporter_before_it(ex):
-    text = ("Kessler said that for years critics had predicted a pullout, but this would not happen.\n\n"
-            "“That is because this port, which handles nearly half the region’s cargo, remains vital.”\n\n"
+    text = ("Kessler said the ferry line would stay open.\n\n"
+            "“That is because this route, which carries nearly half the island’s freight, remains vital.”\n\n"
             "The ferry left at noon.")
     assert one(ex, text, "nearly half").speaker.name == "Kessler"
 
