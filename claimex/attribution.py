@@ -8,11 +8,12 @@ fullest earlier name. From these,
 ``attributions()`` lists every attribution as data: source mention, resolved speaker, cue and
 the content spans it reports (``claimex.content``).
 
-A claim's speaker comes from the cues of its own sentence, walked up the parse from the
-number (a reporting verb above it, "according to X", "X's data show", "by X's count", a
-forecaster's own forecast, a headline's closing tag), or from the quotation it sits in; the
-outermost reporter wins. A figure the walk leaves in the writer's voice takes the speaker of
-the outermost attribution of the pass whose content holds it. Outlets spoken to become ``via``.
+A claim's speaker is the speaker of the attribution whose content holds it (of nested reports,
+the outermost reporter; a cue inside a relative clause speaks for its own content). Where no
+listed attribution holds the number, a walk up the parse from it reads the frames the pass does
+not list ("in a poll", a forecaster's own forecast, "by X's count" with a noun read as a verb,
+a headline led by a name); a cue the pass lists never speaks, through the walk, for a figure in
+its source or an opening adverbial. Outlets spoken to become ``via``.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import EntityTable, Mention, is_plural
 from .posts import Post, embedded_posts
 from .lexicon import load
-from .content import before, sentence_without, subtree_span, trimmed
+from .content import before, object_span, parenthetical_cue, sentence_without, subtree_span, trimmed
 from .records import Attribution, Speaker
 
 _C = load("cues.json")
@@ -63,10 +64,11 @@ _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can on
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
-_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES  # every verb that can open an attribution
+_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
+_ATTR_LEMMAS = _CUE_LEMMAS | _INTENT | _OBJECT_CUES | _CLAUSE_CUES  # every verb that can open an attribution
 _POINT_TO = frozenset(_C["point_to_verbs"])  # "pointed to the nine times ...", only with "to"
 _ACCUSE: dict[str, list[str]] = _C["accusation_verbs"]  # verb -> the prepositions that carry the charge or topic
-_CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
+_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Ortiz's claim that ...": the owner's report, in the clause
 _FINDING = frozenset(_C["finding_verbs"])  # "the Ledger found that ...": anyone's finding, as a clause
 _NEEDS_AT: dict[str, list[str]] = _C["estimate_at_verbs"]  # "put the cost at ...": a cue only with these prepositions
 _BASELINE_HEADS = frozenset(_C["baseline_heads"])  # "up 4% from the average": what is compared with
@@ -74,14 +76,16 @@ _IN_SOURCES = frozenset(_C["in_source_nouns"])  # "in a poll ...", "from the sur
 _VIEW_NOUNS = frozenset(_C["view_nouns"])  # "in Boltwood's view", "in the mayor's estimation": the owner's claim
 _POSSIBILITY = frozenset(_C["possibility_modals"])  # "can expect $15": what one gets, not a belief
 _BELIEF = frozenset(_C["belief_verbs"])  # "the Chamber thinks ...": a reporter above them tells the reader
-_CLAIM_NOUNS = frozenset(_C["claim_nouns"])  # "Quarle's claim that 40 died": the owner's report
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "dep", "conj", "csubj"})
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")  # two apostrophes: the straight mark of some wire copy
 _ASIDE_DEPS = frozenset({"relcl"})
 _MODIFIER_DEPS = frozenset({"relcl", "acl", "appos", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj"})
 _MAX_QUOTE = 3000  # characters; an unclosed quotation never runs past its paragraph either
 _DASHES = frozenset({"--", "—", "–"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")  # "Mathers: ..." opening a paragraph
+# "HARWICK: ..." / "“KESTREL: ..." opening a paragraph of a transcript
+_CAPS_LABEL = re.compile(r"^[ \t]*(?:[“\"][ \t]*)?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.MULTILINE)
 _PRONOUN_NAMES = frozenset({"he", "she", "it", "they", "we", "i", "you"})  # an unresolved pronoun names no one
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -194,11 +198,14 @@ class Attributor:
         self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
         self._piece_starts: list[int] = []
         self._leads: dict[int, Optional[tuple[Speaker, Token, int]]] = {}  # per headline line: its lead cue
+        self._pass_cues: dict[tuple[int, str], int] = {}
         self._cues: list[tuple[Token, Token]] = []  # every cue verb outside quotations, with its source
         self._free_persons = [(o, n) for o, n in self.persons if not self.table.excluded(o)]
+        self._speakers_of_labels = self._transcript_labels()
         self._filling = True
         self._fill_table()
         self._filling = False
+        self._cue_starts = [t.idx for t, _ in self._cues]
         self._quote_speakers()
 
     def _fill_table(self) -> None:
@@ -263,6 +270,30 @@ class Attributor:
                 elif ent.label_ == "ORG":
                     self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
 
+    def _transcript_labels(self) -> set[str]:
+        """The capitalised labels of a transcript ("HARWICK: ...", "KESTREL: ..."): a dialogue of
+        at least two labels that each open two or more paragraphs. A label that opens one paragraph
+        ("UPDATE: ...") labels no speaker."""
+        counts: dict[str, int] = {}
+        for m in _CAPS_LABEL.finditer(self.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        labels = {k for k, n in counts.items() if n >= 2 and len(k) > 2}
+        return labels if len(labels) >= 2 else set()
+
+    def _label_speaker(self, para: int) -> Optional[Speaker]:
+        """The transcript label opening the paragraph at offset ``para``, as its speaker: the full
+        name it stands for when the document has one ("MORROW" -> "Ada Morrow"), else the label."""
+        if not self._speakers_of_labels:
+            return None
+        m = _CAPS_LABEL.match(self.text, para)
+        if m is None or m.group(1) not in self._speakers_of_labels:
+            return None
+        label = m.group(1)
+        last = label.split()[-1].capitalize()
+        full = self.full.get(last)
+        name = full if full is not None and " " in full and full not in _OUTLETS else label.title()
+        return Speaker(name=name, type="person", cue=":", mode="direct", start=m.start(1), end=m.end(1))
+
     def _title_gender(self, ent: Span, name: str) -> None:
         """ "Ms. Arliss", "Mr. Toller": a courtesy title tells the person's gender."""
         for i in (ent.start - 1, ent.start):
@@ -282,29 +313,41 @@ class Attributor:
         tags. Nested reports are listed each on their own."""
         text, doc = self.text, self.doc
         out: list[Attribution] = []
-        quote_cues: set[int] = set()
+        quote_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the quotations it opens
         for q in self.quotes:
             sp = q.speaker
-            body = trimmed(text, q.start, q.end)
+            # a transcript's turn reports what follows its label
+            after_label = sp.end + 1 if sp is not None and sp.cue == ":" and sp.end is not None \
+                and q.start < sp.end < q.end else q.start
+            body = trimmed(text, after_label, q.end)
             if sp is None or sp.start is None or body is None:
                 continue
             cue = self._cue_token(sp, q)
             if cue is not None:
-                quote_cues.add(cue.i)
+                quote_cues.setdefault(cue.i, []).append(body)
                 cs, ce, ct = cue.idx, cue.idx + len(cue), cue.text
             else:
                 cs, ce, ct = q.start, q.start + 1, text[q.start]  # the quotation mark itself
             out.append(_record(text, sp, ct, cs, ce, "direct", [body]))
         for t, src in self._cues:
             lem = t.lemma_.lower()
-            if t.i in quote_cues:
-                continue
+            if t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent")
+                                           for c in t.children):
+                continue  # "with growth expected to reach 3 pct": a participle names what is expected, not who
             content = self._verb_content(t, src)
+            # "Ortiz said the plan “will cost $4 million” over two years": a quotation's cue reports
+            # its whole clause too; a clause that is only the quotation is listed once
+            content = [(x, y) for x, y in content
+                       if not any(a <= x and y <= b for a, b in quote_cues.get(t.i, ()))]
             if not content:
                 continue
-            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and not _is_evidence_source(src, lem):
-                continue  # "the storm left 40 homes flooded": an evidence verb needs a record
-            sp = self._mention(src, t.text, "indirect", self._via(t))
+            if lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES and lem not in _CLAUSE_CUES \
+                    and not _is_evidence_source(src, lem) and not (lem in _FINDING and _can_speak(src)
+                                                                   and _finding_clause(t, src)):
+                # "the storm left 40 homes flooded": an evidence verb needs a record; anyone can find a
+                # clause ("the group found that ...", "Revenues, the group found, would ..."), not an object
+                continue
+            sp = _at_pronoun(self._mention(src, t.text, "indirect", self._via(t)), t, src)
             if sp is not None and sp.start is not None:
                 out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), sp.mode, content))
         for post in self.posts:
@@ -312,6 +355,19 @@ class Attributor:
             if body is not None:
                 sp = self._post_speaker(post)
                 out.append(_record(text, sp, "post", post.author_start, post.author_end, "direct", [body]))
+        for m in _CAPS_LABEL.finditer(text) if self._speakers_of_labels else ():
+            # a transcript's turn that is no quotation: the paragraph after its label
+            if m.group(1) not in self._speakers_of_labels:
+                continue
+            sp = self._label_speaker(m.start(0))
+            k = bisect_right(self._qstarts, m.start(1)) - 1
+            if k >= 0 and self.quotes[k].start < m.start(1) < self.quotes[k].end and self.quotes[k].speaker == sp \
+                    and text.find("\n", m.end()) in (-1, text.find("\n", self.quotes[k].end - 1)):
+                continue  # the turn is a quotation the label already speaks
+            para_end = text.find("\n", m.end())
+            body = trimmed(text, m.end(), para_end if para_end >= 0 else len(text))
+            if sp is not None and sp.start is not None and body is not None:
+                out.append(_record(text, sp, ":", m.end(1), m.end(1) + 1, "direct", [body]))
         for sent in doc.sents:
             self._sentence_attributions(sent, out)
         out.sort(key=lambda a: (a.content[0][0] if a.content else a.cue_start, a.cue_start))
@@ -338,6 +394,31 @@ class Attributor:
             content = trimmed(text, verb.idx + len(verb), stop)
             if content:
                 out.append(_record(text, sp, verb.text, verb.idx, verb.idx + len(verb), "indirect", [content]))
+            if t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS and not self._in_quote(t.idx):
+                # "Tolvane's claim that 40 shops closed", "the mayor's estimate that ...": the owner reports
+                # the that-clause
+                poss = [c for c in t.children if c.dep_ == "poss"]
+                clause = [c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i
+                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                sp = self._mention(poss[0], t.text, "indirect") if poss and clause else None
+                content = subtree_span(text, clause[0]) if clause else []
+                if sp is not None and sp.start is not None and content:
+                    out.append(_record(text, sp, t.text, t.idx, t.idx + len(t), "indirect", content))
+            if t.lower_ == "by" and t.dep_ == "prep" and not self._in_quote(t.idx):
+                # "by one estimate", "by the union's count": the estimate or its owner reports the
+                # rest of the sentence
+                for o in t.children:
+                    if o.dep_ != "pobj" or o.lemma_.lower() not in _COUNT_NOUNS:
+                        continue
+                    poss = [c for c in o.children if c.dep_ == "poss"]
+                    if not poss and not any(c.dep_ in ("det", "nummod", "amod") and c.lower_ not in _DEMONSTRATIVES
+                                            for c in o.children):
+                        continue  # "by estimate" names no one's; "by that count" points back to one
+                    sp = self._mention(poss[0], f"by {o.text}", "according_to") if poss else \
+                        self._mention(o, f"by {o.text}", "report")
+                    content = sentence_without(text, sent, t.i, o.right_edge.i + 1)
+                    if sp is not None and sp.start is not None and content:
+                        out.append(_record(text, sp, sp.cue, t.idx, o.idx + len(o), sp.mode, content))
         tag = self._headline_tag(sent) if len(sent) >= 4 else None
         if tag is not None and tag.start is not None:
             cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
@@ -351,26 +432,84 @@ class Attributor:
         lem = verb.lemma_.lower()
         if lem in _NEEDS_AT and not any(c.dep_ == "prep" and c.lower_ in _NEEDS_AT[lem] for c in verb.children):
             return []  # "put 12 rookies on the roster" estimates nothing; "put the cost at $5 million" does
+        if lem in _CLAUSE_CUES and lem not in _SPEECH and lem not in _INTENT and lem not in _OBJECT_CUES:
+            # "agreed that 40 jobs would go", "charges that rivals gave millions": the clause only
+            return [p for c in verb.children if c.dep_ == "ccomp" and not _misread_relative(c)
+                    for p in subtree_span(self.text, c)]
+        sent = _sent(verb)
+        aside = parenthetical_cue(src, verb) if src.i < verb.i and src.head.i == verb.i else None
+        if aside is not None:
+            # "Exports, the ministry said on Monday, fell 4%": the sentence around the cue
+            return sentence_without(self.text, sent, *aside)
         parts: list[tuple[int, int]] = []
         for c in verb.children:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
+            if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                continue  # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
             obj = c.dep_ == "dobj" and c.i != src.i and not _can_expect(verb) \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
                 and c.lemma_.lower() not in _ANNOUNCEMENTS
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
-            if (clause or obj or demand) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
-                parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+            # "reported on 40 open probes", "bragged about his 11 wins": the topic is the report
+            topic = c.dep_ == "prep" and (c.lower_ in _ACCUSE.get(lem, ()) or c.lower_ in _NEEDS_AT.get(lem, ())
+                                          or (c.lower_ == "at" and lem in _SPEECH and lem not in _CONTENT_ONLY))
+            # "said 19 cases came from schools, and four from churches": a clause joined to the
+            # reported one, with a subject of its own and no contrast, is reported too
+            clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                                and lem in _SPEECH and c.lemma_.lower() not in _ATTR_LEMMAS
+                                and any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                                and not _contrast_conj(c))
+            # "says the toll would trim income at first, but would later raise $60 million": a predicate with
+            # a modal the cue lacks goes on with the reported clause, however the parser joined it
+            clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX") and lem in _SPEECH
+                                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+                                and any(d.dep_ == "aux" and d.tag_ == "MD" for d in c.children)
+                                and not any(d.dep_ == "aux" and d.tag_ == "MD" for d in verb.children))
+            if (clause or obj or demand or topic) and not (c.left_edge.i <= src.i <= c.right_edge.i and c.i == src.i):
+                if obj and not c.left_edge.i <= src.i <= c.right_edge.i:
+                    parts.extend(object_span(self.text, verb, c))
+                else:
+                    parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
         if parts:
-            return parts
-        sent = _sent(verb)
+            return parts + self._after_semicolon(verb)
+        if _leading_cue(verb):
+            # "The Ledger reported, the council kept 1,076 names secret": the sentence after the comma
+            return sentence_without(self.text, sent, sent.start, verb.right_edge.i + 2)
         if _trailing_cue(verb) or (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
                                    and verb.doc[verb.left_edge.i - 1].text in (",", "—", "–")
                                    if verb.left_edge.i > sent.start else False):
             return before(self.text, sent, verb.left_edge.i if not _trailing_cue(verb) else
                           min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
         return []
+
+    def _after_semicolon(self, verb: Token) -> list[tuple[int, int]]:
+        """ "reported that Acme holds $9 billion; Zenco holds $2 billion.": a clause after a
+        semicolon that closes the reported clause goes on with the report, up to the next
+        semicolon or the sentence's end, unless it has a cue or a quotation of its own."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not comps:
+            return []
+        doc, sent = self.doc, _sent(verb)
+        semi = comps[-1].right_edge.i + 1
+        if semi >= sent.end or doc[semi].text != ";":
+            return []
+        end = semi + 1
+        verbs = []
+        while end < sent.end and doc[end].text != ";":
+            t = doc[end]
+            if (t.pos_ == "VERB" and t.lemma_.lower() in _ATTR_LEMMAS) or _QUOTE_CHARS.match(t.text):
+                return []
+            if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i < semi):
+                verbs.append(t.lemma_.lower())  # the clause's top verb
+            end += 1
+        # only a parallel clause goes on with the list ("Acme holds ...; Zenco holds ..."); another
+        # ("said fares would rise; 40 buses sat idle") is the writer's
+        if not verbs or verbs[0] != comps[-1].lemma_.lower():
+            return []
+        return sentence_without(self.text, sent, sent.start, semi + 1) if end >= sent.end else \
+            [p for p in sentence_without(self.text, sent, sent.start, semi + 1) if p[1] <= doc[end].idx]
 
     def _cue_token(self, sp: Speaker, q: _Quote) -> Optional[Token]:
         """The token of a quotation's cue: the word ``sp.cue`` nearest the quotation, outside it."""
@@ -541,6 +680,12 @@ class Attributor:
     def _quote_speakers(self) -> None:
         prev: Optional[_Quote] = None
         for q in self.quotes:
+            line_start = self.text.rfind("\n", 0, q.start) + 1
+            label = self._label_speaker(line_start) if not self.text[line_start:q.start].strip() else None
+            if label is not None and label.start is not None and label.start < q.end:
+                q.speaker = label  # "“KESTREL: ...": a transcript's turn quoted whole
+                prev = q
+                continue
             # "Osmund told the Post: “...”": a quotation a colon introduces is the introducer's, whoever a
             # sentence after it names
             q.speaker = self._colon_speaker(q) if self.text[:q.start].rstrip().endswith(":") else None
@@ -552,6 +697,8 @@ class Attributor:
                 q.speaker = self._latest_mention(prev.speaker, prev.end, q.start)
             if q.speaker is None:
                 q.speaker = self._colon_speaker(q)
+            if q.speaker is None and opens_paragraph:
+                q.speaker = self._reporter_before(q, line_start)
             if q.speaker is None and prev is not None and prev.speaker is not None:
                 # a paragraph that opens with a quotation mark continues the quote before it
                 between = self.text[prev.end:q.start]
@@ -564,6 +711,30 @@ class Attributor:
         for a, b in zip(self.quotes, self.quotes[1:]):
             if a.speaker is None and b.speaker is not None and "\n" not in self.text[a.end:b.start]:
                 a.speaker = b.speaker
+
+    def _reporter_before(self, q: _Quote, line_start: int) -> Optional[Speaker]:
+        """ "Kessler said the fund would grow.\n\n“That is because ...”": a quotation that is a whole
+        paragraph, with no cue of its own, goes on for the reporter of the paragraph before it,
+        when that paragraph closes on a sentence reporting someone's words."""
+        para_end = self.text.find("\n", q.end)
+        if self.text[q.end:para_end if para_end >= 0 else len(self.text)].strip():
+            return None  # the paragraph goes on after the quotation: its own words may name a speaker
+        end = len(self.text[:line_start].rstrip())
+        if end == 0 or self._in_quote(end - 1) or self.text[end - 1] in "”\"":
+            return None
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None:
+            return None
+        sent = _sent(last[0])
+        if "\n" in self.text[sent.start_char:end].strip():
+            return None
+        k = bisect_left(self._cue_starts, sent.start_char)
+        while k < len(self._cues) and self._cues[k][0].idx < end:
+            verb, src = self._cues[k]
+            k += 1
+            if verb.lemma_.lower() in _SPEECH and sent.start_char <= src.idx < end:
+                return self._mention(src, verb.text, "direct", self._via(verb))
+        return None
 
     def _announced(self, q: _Quote) -> Optional[Speaker]:
         """ "Ortiz tweeted a warning. “...”", "The agency issued a statement, “...”": a quotation right
@@ -756,16 +927,18 @@ class Attributor:
                     sp = self._mention(src, t.text, "direct", self._via(t))
                     if sp is not None:
                         return sp
-            if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) \
-                    and 0 <= t.idx - q.end < 40:
+            after_q = 0 <= t.idx - q.end < 40
+            # "The agency memo states, “...”": the same, opening the quotation after a comma or colon
+            before_q = t.idx + len(t) <= q.start and self.text[t.idx + len(t):q.start].strip() in (",", ":")
+            if t.pos_ in ("NOUN", "PROPN") and (lem in _SPEECH or t.lower_[:-1] in _SPEECH) and (after_q or before_q):
                 # "“...,” Bozwell answers.", "“...,” the ministry states in its report", "“...,” the
                 # Marovians state": the reporting verb tagged as a noun, the name as its compound
-                names = [c for c in t.children if c.dep_ == "compound" and c.idx >= q.end
+                names = [c for c in t.children if c.dep_ == "compound" and (c.idx >= q.end if after_q else c.i < t.i)
                          and (c.pos_ == "PROPN" or c.lemma_.lower() in _ORG_ANAPHORS or c.lemma_.lower() in _DOC_NOUNS
                               or c.lemma_.lower() in _RECORD_NOUNS or c.lemma_.lower() in _ANON)]
                 if not t.lower_.endswith("s") and not (names and names[-1].tag_ in ("NNS", "NNPS")):
                     names = []  # a bare verb form goes with a plural name only
-                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) and after_q else None
                 if names and (after is None or after.is_punct or (after.dep_ == "prep" and after.head.i == t.i)):
                     sp = self._mention(names[-1], t.text, "direct")
                     if sp is not None:
@@ -878,21 +1051,41 @@ class Attributor:
     # --- claims -------------------------------------------------------------------------
     def speaker(self, span: Span) -> Optional[Speaker]:
         """The speaker of the claim whose quantity is ``span``; None in the article's own voice."""
-        sp = self._walk(span)
-        if sp is None:
-            # a figure inside what the document pass found reported: that attribution's speaker
-            sp = self._from_pass(span)
-        return sp
+        # the attribution whose content holds the figure decides (the outermost of nested ones)
+        sp = self._from_pass(span)
+        walked = self._walk(span)
+        if sp is not None:
+            # the same mention read by the walk also carries its title and the outlet spoken to
+            return walked if walked is not None and walked.start == sp.start else sp
+        # the walk reads the cues the pass does not list ("in a poll", "by X's count"); a cue the
+        # pass does list does not speak for a figure before it and outside its content, in its
+        # source or an opening adverbial ("During her 12 years in office, Vell said ...")
+        if walked is not None and not _in_background(span):
+            cue_at = self._listed_cue(walked)
+            if cue_at is not None and span.end_char <= cue_at:
+                return None
+        return walked
+
+    def _listed_cue(self, sp: Speaker) -> Optional[int]:
+        """Where the cue of the pass's attribution with ``sp``'s source mention and cue is; None
+        when the pass lists none."""
+        self._index_pass()
+        return self._pass_cues.get((sp.start, sp.cue))
+
+    def _index_pass(self) -> None:
+        """The pass's content spans by start, and its (source, cue) pairs, built once."""
+        if self._pieces is None:
+            atts = self.attributions()
+            self._pieces = sorted(((x, y, a) for a in atts for x, y in a.content), key=lambda p: p[0])
+            self._piece_starts = [p[0] for p in self._pieces]
+            self._pass_cues = {(a.source_start, a.cue): a.cue_start for a in atts}
 
     def _from_pass(self, span: Span) -> Optional[Speaker]:
         """The speaker of the outermost attribution whose content holds ``span``."""
         if _in_background(span):
             return None
-        if self._pieces is None:
-            self._pieces = sorted(((x, y, a) for a in self.attributions() for x, y in a.content),
-                                  key=lambda p: p[0])
-            self._piece_starts = [p[0] for p in self._pieces]
-        best = None
+        self._index_pass()
+        holding: list[Attribution] = []
         k = bisect_right(self._piece_starts, span.start_char)
         # a content span lies within a sentence or a quotation: look back a bounded stretch only
         while k > 0 and self._pieces[k - 1][0] >= span.start_char - 2 * _MAX_QUOTE:
@@ -901,14 +1094,57 @@ class Attributor:
             if not (x <= span.start_char and span.end_char <= y):
                 continue
             src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
-            if src is not None and (_is_share(src[0]) or any(_is_share(t) for t in src)):
+            if src is not None and _respondents(src):
                 continue  # "four in ten said ...": respondents, whose words the walk has weighed
-            if best is None or a.content[0][0] < best.content[0][0]:
-                best = a
-        if best is None:
+            holding.append(a)
+        if not holding:
             return None
+        # nested reports: one whose cue lies in another's content is inside it ("Vell said 40 were
+        # hired according to the plan" -> Vell); the outermost reporter speaks
+        # an aside with a cue of its own inside another's content speaks for itself there
+        outer = [a for a in holding if not any(b is not a and self._nested(a, b) is True for b in holding)
+                 and not any(b is not a and self._nested(b, a) is None for b in holding)] or holding
+        best = min(outer, key=lambda a: a.content[0][0])
         return Speaker(name=best.speaker, type=best.speaker_type, cue=best.cue, mode=best.mode,
                        start=best.source_start, end=best.source_end)
+
+    def _nested(self, a: Attribution, b: Attribution) -> Optional[bool]:
+        """Whether ``a`` is reported inside ``b``: its cue lies in ``b``'s content (of two that hold
+        each other's cues, the later cue is inside). None when the cue lies there in an aside of
+        its own ("the rules, which the union, which claims “...”, disputes": a third party the
+        outer reporter does not report)."""
+        def holds(x: Attribution, y: Attribution) -> bool:
+            return any(s <= x.cue_start < e for s, e in y.content)
+        if not holds(a, b):
+            return False
+        if holds(b, a):
+            # "..., with 56 percent ..., according to a poll.": an "according to" closing the
+            # sentence reports all of it; else the earlier cue is the outer one
+            if self._closing_according(a) != self._closing_according(b):
+                return self._closing_according(b)
+            if a.cue_start < b.cue_start:
+                return False
+        cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+        if cue is None:
+            return True
+        cur, hops = cue.root, 0
+        while cur.head.i != cur.i and hops < 30 and not (b.cue_start <= cur.idx < b.cue_end):
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and any(c.dep_ == "nsubj" for c in cur.children)):
+                return None  # "said the crowd that organizers put at 3,000 ...": the organizers'
+            cur, hops = cur.head, hops + 1
+        return True
+
+    def _closing_according(self, a: Attribution) -> bool:
+        """An "according to X" after a comma that closes its sentence."""
+        if a.mode != "according_to" or a.cue != "according to":
+            return False
+        cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
+        src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
+        if cue is None or src is None:
+            return False
+        sent = _sent(cue[0])
+        return cue.start > sent.start and self.doc[cue.start - 1].text == "," \
+            and all(t.is_punct or t.is_space for t in self.doc[src.root.right_edge.i + 1:sent.end])
 
     def _walk(self, span: Span) -> Optional[Speaker]:
         post = self._post_at(span.start_char, span.end_char)
@@ -1265,6 +1501,9 @@ class Attributor:
         opening one: the paragraph that follows, or the labelled one, is that speaker's."""
         text = self.text
         para = text.rfind("\n", 0, span.start_char) + 1
+        sp = self._label_speaker(para)
+        if sp is not None and span.start_char > (sp.end or 0):
+            return sp
         sp = None
         label = _LABEL.match(text, para, para + 60)
         if label is not None and _tally_line(self.doc, label.end(), span):
@@ -1626,6 +1865,11 @@ def _sources(verb: Token) -> list[Token]:
         if verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
             while main.dep_ == "ccomp" and main.head.i < main.i and main.head.pos_ in ("VERB", "AUX"):
                 main = main.head
+        if verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH and main.dep_ == "acl" \
+                and main.head.head.pos_ in ("VERB", "AUX") and main.head.head.i < main.i:
+            # "Vell sees scant hope the port goals will be reached and said ...": a report coordinated, in
+            # the parse, into a clause on a noun goes with the verb that governs the noun
+            main = main.head.head
         found = _sources(main)
         if not found and verb.dep_ == "conj":
             # "Quarle doubts the caps will hold and said ...": the second verb of the
@@ -1684,6 +1928,14 @@ def _split_subject(obj: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.i > obj.i and c.pos_ in ("VERB", "AUX")
                and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)
                for c in obj.head.children)
+
+
+def _finding_clause(verb: Token, src: Token) -> bool:
+    """A finding verb that reports a clause: its complement, or the sentence around it when it is
+    set off ("Tolls, the panel found, would pay for half") or closes it."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return (src.head.i == verb.i and parenthetical_cue(src, verb) is not None) or _trailing_cue(verb)
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -1835,6 +2087,18 @@ def _is_share(t: Token) -> bool:
         return True
     return (t.like_num or t.pos_ == "NUM" or t.ent_type_ in ("PERCENT", "CARDINAL")) \
         and t.ent_type_ not in ("DATE", "TIME", "MONEY", "ORDINAL", "QUANTITY")
+
+
+def _respondents(mention: Span) -> bool:
+    """A source mention that stands for a share of people ("four in ten", "59 percent", "those
+    over 60"), not a source a number only modifies ("one study", "a 2015 audit")."""
+    head = mention.root
+    if any(ch.isdigit() for ch in head.text) and sum(ch.isalpha() for ch in head.text) > 1:
+        return False  # "1199SEIU", "G20": a name with digits in it
+    if _is_share(head) or _is_share(mention[0]):
+        return head.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in _SHARE_NOUNS \
+            or head.ent_type_ in ("PERCENT", "CARDINAL") or head.like_num
+    return head.pos_ not in ("NOUN", "PROPN") and any(_is_share(t) for t in mention)
 
 
 def _is_share_claim(span: Span) -> bool:

@@ -235,3 +235,141 @@ def test_capitalised_transcript_labels_name_people_seen_before(ex):
     assert one(ex, text, "400").speaker.name == "Lena Harwick"
     assert one(ex, text, "300").speaker.name == "Tom Brandt"
     assert one(ex, text, "About 900").speaker is None  # a kicker, not a person
+
+
+# --- content spans: what each cue reports ----------------------------------------------------
+def _content_of(text: str, cue: str) -> list[str]:
+    atts = [a for a in claimex.attributions(text) if a.cue == cue]
+    assert atts, (cue, [a.cue for a in claimex.attributions(text)])
+    return [text[x:y] for a in atts for x, y in a.content]
+
+
+@pytest.mark.parametrize("text, cue, inside", [
+    # a cue set off inside its sentence reports the words on both sides of it
+    ("The drivers, Ortiz explained on Tuesday, were badly underpaid, earning about $40,000 a year.",
+     "explained", "about $40,000"),
+    ("Ferry fares rose 9.1 percent, the port authority said on Monday, and bus fares fell 0.7 percent.",
+     "said", "0.7 percent"),
+    # an object with what the parser hung on the verb after it
+    ("Tolvane cited support from 45 mayors and sheriffs on Monday.", "cited", "45 mayors"),
+    ("A 2019 audit found 14 forged permits out of more than a million filed.", "found", "more than a million"),
+    ("The depot reported 30 thefts last year, up from 12 the year before.", "reported", "12"),
+    # a topic ("reported on"), an estimate "at" a figure
+    ("The Harbor Ledger reported on at least 62 open inquiries into landlords.", "reported", "at least 62"),
+    # a quotation's cue reports its whole clause too
+    ("Ortiz says the ledger shows the firm “has not paid its rent” for nearly two decades.",
+     "says", "nearly two decades"),
+    # a clause joined to the reported one, with its own subject
+    ("Officials said 23 of the new leaks came from old pipes, and five resulted from frost damage.",
+     "said", "five resulted"),
+])
+def test_content_spans_hold_what_is_reported(text, cue, inside):
+    assert any(inside in c for c in _content_of(text, cue))
+
+
+@pytest.mark.parametrize("text, cue, outside", [
+    # the cue's own adverbials and a dash after it are not reported
+    ("During her 12 years in office, Ms. Vell said, most of the 40 clinics had closed.", "said", "12 years"),
+    ("Exports fell 4%, the ministry said on Monday -- a drop that worried 3 banks.", "said", "3 banks"),
+    ("Speaking to 300 farmers, the minister said exports would grow.", "said", "300"),
+])
+def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
+    assert not any(outside in c for c in _content_of(text, cue))
+
+
+# --- routing: the attribution whose content holds a figure names its speaker -----------------
+@pytest.mark.parametrize("text, needle, name", [
+    # outside every content span: the writer's
+    ("During her 12 years in office, Ms. Vell said, most of the 40 clinics had closed.", "12", None),
+    ("Speaking to 300 farmers, the minister said exports would grow.", "300", None),
+    ("Ahead of the vote in 10 days, Ruvane told the Ledger that nobody would win.", "10", None),
+    ("The drivers, Ortiz explained on Tuesday, were badly underpaid, earning about $40,000 a year.",
+     "about $40,000", "Ortiz"),
+    # a number modifying a source does not make it a poll's respondents
+    ("One study found that 40 farms closed last year.", "40", "One study"),
+    # nested reports: the outer reporter, also when each holds the other's cue
+    ("Vell said 11 billion crowns of credit had been lined up according to the 2020-24 budget, with "
+     "3 billion set aside for a rail yard.", "3 billion", "Vell"),
+    # a participle names what is expected, not who expects it
+    ("Farming is the weak spot, with grain output expected to slip to 3.5 pct next year, the institute said.",
+     "3.5 pct", "institute"),
+    # "by one estimate" reports its sentence; "by that count" points back to someone else's
+    ("Across the valley, 80,000 acres of orchard have been lost to drought, by one estimate.",
+     "80,000", "one estimate"),
+    ("By that count, roughly 170 tenants had no lease.", "roughly 170", None),
+    # a predicate with a modal of its own goes on with the reported clause
+    ("The Harbor Institute says the toll would trim income at first, but would later raise $60 million "
+     "over 8 years.", "$60 million", "Harbor Institute"),
+    # anyone can find a clause, set off or not; finding an object is a deed
+    ("Port fees, the council found, would pay for roughly half the repairs, or $2.5 billion.", "$2.5 billion",
+     "council"),
+    ("Divers found 3 crates in the harbor on Monday.", "3", None),
+    # a document subject whose verb the tagger read as a noun, opening a quotation
+    ('The county report states: "Some 40 bridges need repair before winter."', "Some 40", "county report"),
+    # a report the parser coordinated into a clause on a noun goes with the verb above the noun
+    ("Vell sees scant hope the port goals will be reached and said the shortfall will stay near "
+     "200 billion crowns next spring.", "near 200 billion", "Vell"),
+    # a noun of saying owned by someone reports its that-clause; "by X's own admission" reports the sentence
+    ("The watchdog questioned Tolvane's claim that there were thousands of break-ins in Corvale last year.",
+     "thousands", "Tolvane"),
+    ("By Ortiz's own admission, his filings run to 100 pages.", "100", "Ortiz"),
+    ("The mayor said Ortiz's claim that 40 shops closed was false.", "40", "mayor"),
+    # unveiling puts a figure forward, as proposing does
+    ("Ortiz unveiled backing from 95 former harbor pilots on Friday.", "95", "Ortiz"),
+    ("The letter referenced 30 complaints from tenants.", "30", "letter"),
+    # a charge over a clause
+    ("Tolvane charges that rival towns handed the charity millions in cash.", "millions", "Tolvane"),
+    # a parallel clause after a semicolon goes on with the report; another report is its own
+    ("The auditors reported that Brixco holds $41.2 billion abroad; Quellan holds $8.3 billion abroad.",
+     "$8.3 billion", "auditors"),
+    ("Officials said 40 homes flooded; the mayor said 12 roads closed.", "40", "Officials"),
+    # a cue inside a relative clause speaks for itself
+    ("The depot says it kept to the timetable—which is disputed by the drivers' guild, which claims, "
+     "“Drivers worked three double shifts in a row.”", "three", "drivers' guild"),
+])
+def test_the_holding_attribution_speaks(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
+
+
+_TRANSCRIPT = ('Excerpts from the interview:\n\n"KESTREL: Good evening. Why did the council act, and will the '
+               '40 guards stay?\n\n"MORROW: Frankly, we hired 12 guards last spring.\n\n'
+               '"KESTREL: One more thing: we have 5 minutes left.\n\n"MORROW: The council will not cut 30 jobs."')
+
+
+@pytest.mark.parametrize("needle, name", [("40", "Kestrel"), ("12", "Morrow"), ("30", "Morrow")])
+def test_transcript_labels_name_each_turn(ex, needle, name):
+    assert one(ex, _TRANSCRIPT, needle).speaker.name == name
+
+
+def test_a_transcript_turn_reports_what_follows_its_label():
+    att = [a for a in claimex.attributions(_TRANSCRIPT) if a.speaker == "Morrow"][0]
+    assert _TRANSCRIPT[att.content[0][0]:].startswith("Frankly")
+
+
+def test_a_quoted_paragraph_goes_on_for_the_reporter_before_it(ex):
+    text = ("Kessler said the ferry line would stay open.\n\n"
+            "“That is because this route, which carries nearly half the island’s freight, remains vital.”\n\n"
+            "The ferry left at noon.")
+    assert one(ex, text, "nearly half").speaker.name == "Kessler"
+
+
+def test_a_quoted_paragraph_after_the_writer_s_own_stays_unnamed(ex):
+    text = "The storm hit on Monday.\n\n“Some 40 boats sank.”\n\nThe ferry left at noon."
+    assert one(ex, text, "Some 40").speaker is None
+
+
+_TRANSCRIPT_PLAIN = ("KESTREL: Good evening. We have 5 minutes.\n\nMORROW: Thank you for having me.\n\n"
+                     "KESTREL: But, sir, as the Harbor Ledger wrote, 40 guards quit in May.\n\n"
+                     "MORROW: The council will not cut 30 jobs.")
+
+
+def test_a_transcript_turn_is_the_outer_report_of_its_paragraph(ex):
+    assert one(ex, _TRANSCRIPT_PLAIN, "40").speaker.name == "Kestrel"
+    assert any(a.speaker == "Morrow" and _TRANSCRIPT_PLAIN[a.content[0][0]:].startswith("The council")
+               for a in claimex.attributions(_TRANSCRIPT_PLAIN))
+
+
+def test_one_capitalised_label_is_no_transcript(ex):
+    text = "UPDATE: Some 40 roads were closed on Monday.\n\nCrews worked overnight."
+    assert not any(a.cue == ":" for a in claimex.attributions(text))
