@@ -472,6 +472,10 @@ class Attributor:
                     parts.extend(object_span(self.text, verb, c))
                 else:
                     parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+        if parts and _trailing_cue(verb):
+            # "Hiring slowed to 4,000, a pace that kept the rate at 5%, the agency said.": a cue
+            # closing its sentence reports all of it, whatever the parser made its complement
+            return before(self.text, sent, min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
         if parts:
             return parts + self._after_semicolon(verb)
         if _leading_cue(verb):
@@ -1086,6 +1090,7 @@ class Attributor:
             return None
         self._index_pass()
         holding: list[Attribution] = []
+        said_by_respondents: list[Attribution] = []
         k = bisect_right(self._piece_starts, span.start_char)
         # a content span lies within a sentence or a quotation: look back a bounded stretch only
         while k > 0 and self._pieces[k - 1][0] >= span.start_char - 2 * _MAX_QUOTE:
@@ -1095,8 +1100,12 @@ class Attributor:
                 continue
             src = self.doc.char_span(a.source_start, a.source_end, alignment_mode="expand")
             if src is not None and _respondents(src):
+                said_by_respondents.append(a)
                 continue  # "four in ten said ...": respondents, whose words the walk has weighed
             holding.append(a)
+        # "four in ten said they think ...": a cue inside what respondents said is theirs too
+        holding = [a for a in holding
+                   if not any(s <= a.cue_start < e for r in said_by_respondents for s, e in r.content)]
         if not holding:
             return None
         # nested reports: one whose cue lies in another's content is inside it ("Vell said 40 were
@@ -1844,7 +1853,12 @@ def _sources(verb: Token) -> list[Token]:
         # "the lira, currently pegged at 20.50", "growth, put earlier at 0.1 pct": with nothing
         # estimated as its object, the verb is a participle on what was estimated, never its estimator
         return [c for c in verb.children if c.dep_ == "agent" for c in c.children if c.dep_ == "pobj"]
-    out = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        # "the contracts, which she said topped $3 million": of two subjects the parser gave the cue,
+        # the relative pronoun belongs to the reported clause
+        subjects = [c for c in subjects if c.tag_ not in ("WDT", "WP")] or subjects
+    out = [_antecedent(c) for c in subjects if _can_speak(_antecedent(c))]
     if not out:
         out = [n for c in verb.children if (n := _misread_relative(c)) is not None]
     if not out and _noun_read_verb(verb):

@@ -113,8 +113,9 @@ def _char_spans(text: str, doc: Doc, pieces: list[tuple[int, int]]) -> list[tupl
     on every access)."""
     out = []
     for a, b in pieces:
-        while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].is_punct or doc[b - 1].is_space):
-            b -= 1  # "the plan was sound and": a conjunction left over where a cut piece ends
+        while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].is_space
+                         or (doc[b - 1].is_punct and all(ch in _TRIM for ch in doc[b - 1].text))):
+            b -= 1  # "the plan was sound and": a conjunction left over where a cut piece ends ("5%" keeps its sign)
         if b <= a:
             continue
         start = doc[a].idx
