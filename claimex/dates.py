@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Optional, Union
 
 from .records import DateRef
@@ -93,6 +94,25 @@ def _is_figure(tok) -> bool:
     """A number, or a noun counted by one ("9 pct", "$4 million")."""
     return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM")
                                                      for c in tok.children)
+
+
+def _figure_value(q) -> Optional[float]:
+    for v in (q.value, q.low, q.high):
+        if v is not None:
+            return v
+    return None
+
+
+def _same_figure(head, body, head_line: str) -> bool:
+    """``body`` restates the headline figure ``head``: same unit, the same value or one the headline
+    rounds ("68%" for 68.4%), and a measure that both texts name ("arrest" under "Arrested")."""
+    a, b = _figure_value(head.quantity), _figure_value(body.quantity)
+    if a is None or b is None or head.quantity.unit != body.quantity.unit:
+        return False
+    if abs(a - b) > 0.01 * max(abs(b), 1e-9):
+        return False
+    return bool(head.measure and head.measure.split() and head.measure.split()[-1].lower() in body.sentence.text.lower()) \
+        or bool(body.measure and body.measure.split() and body.measure.split()[-1].lower() in head_line)
 
 
 class DateContext:
@@ -239,6 +259,29 @@ class DateContext:
         return h.pos_ == "PROPN" or h.lower_ in NAME_HEADS or h.lemma_.lower() in NAME_HEADS
 
     @staticmethod
+    def _subject_clause(root, span, chain) -> bool:
+        """The time sits in a clause that describes the subject of the figure's clause, and the
+        figure is not part of that subject ("the trust, founded in 1972, holds 40,000 objects"): the
+        clause dates its noun's own event. A report's or a poll's clause ("a survey conducted in May
+        found 45% ...") still dates its figures."""
+        t = root
+        for _ in range(50):
+            if t.dep_ in ("relcl", "acl") and t.head != t:
+                break
+            if t.head == t:
+                return False
+            t = t.head
+        else:
+            return False
+        noun = t.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head not in chain:
+            return False
+        if noun.lemma_.lower() in REPORT_NOUNS or noun.lower_ in REPORT_NOUNS \
+                or noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS:
+            return False
+        return not any(noun.left_edge.i <= w.i <= noun.right_edge.i for w in span)
+
+    @staticmethod
     def _irrealis(head) -> bool:
         """An infinitive or gerund clause of intent or likelihood ("likely to vote in November",
         "enthusiastic about voting this year"): an action talked about, whose time is not that of a
@@ -320,6 +363,30 @@ class DateContext:
         self._dated_starts.insert(k, start)
         self._dated.insert(k, r)
         return r
+
+    def headline_repeats(self, claims: list) -> list:
+        """A headline figure with no time of its own takes the date of the body claim that repeats
+        it ("Orla ferries carry 41K" and, below, "carried 41,000 passengers in March" -> March): the
+        first body claim with the same unit and value (the headline may round it) whose measure the
+        other text names."""
+        lede = self._lede()
+        if lede is None:
+            return claims
+        body = [c for c in claims if c.quantity.start >= lede[0] and c.date is not None and c.date.basis != "published"]
+        out = []
+        for c in claims:
+            if c.quantity.start < lede[0] and (c.date is None or c.date.basis == "published"):
+                head_line = self.text[self._line_start(c.quantity.start):lede[0]].lower()
+                for b in body:
+                    if _same_figure(c, b, head_line):
+                        c = replace(c, date=b.date)
+                        break
+            out.append(c)
+        return out
+
+    def _line_start(self, char: int) -> int:
+        k = bisect.bisect_left(self._breaks, char) - 1
+        return self._breaks[k] + 1 if k >= 0 else 0
 
     @staticmethod
     def _issue_date(root) -> bool:
@@ -424,6 +491,8 @@ class DateContext:
                     continue          # "a 2009 graduate"
                 if self._issue_date(root):
                     continue          # "the 1.6% it projected in October": when it was said
+                if self._subject_clause(root, span, num_chain):
+                    continue          # "the trust, founded in 1972, holds 40,000 objects"
                 if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in self._path(root)[1:]) \
                         and not any(t.lower_ == "since" for t in num_chain):
                     running = True    # "has sold 900 since opening last spring": a total up to now

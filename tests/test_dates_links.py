@@ -1,0 +1,65 @@
+"""Dates a claim takes from a link to another part of the article: a headline figure restated
+below, a clause that describes the subject rather than the figure.
+
+Every text here is invented (names, places, figures)."""
+from __future__ import annotations
+
+from conftest import one
+
+
+def _date(ex, text, needle, published="2026-04-09"):
+    return one(ex, text, needle, published=published).date
+
+
+# -- a headline figure takes the date of the body claim that repeats it -----------------------
+
+FERRY = (
+    "Orla ferries carry 41K passengers as the lake reopens\n\n"
+    "The ferries of Lake Orla carried 41,000 passengers in March, the first month after the ice "
+    "broke, the harbour board said on Tuesday.\n\n"
+    "The board runs 14 boats.\n"
+)
+
+
+def test_a_headline_figure_takes_the_date_of_its_restatement(ex):
+    d = _date(ex, FERRY, "41K")
+    assert (d.start, d.end, d.text) == ("2026-03-01", "2026-03-31", "March")
+    assert FERRY[d.text_start:d.text_end] == "March"   # points at the body's expression
+
+
+def test_a_headline_figure_not_restated_keeps_publication(ex):
+    text = "Orla ferries carry 41K passengers as the lake reopens\n\n" + FERRY.split("\n\n", 1)[1].replace(
+        "41,000", "39,500")
+    assert _date(ex, text, "41K").basis == "published"
+
+
+def test_a_headline_figure_with_another_measure_is_not_a_restatement(ex):
+    # "44 points" ahead in a race is not the 44% of a poll a month before
+    text = ("Mayor Vance leads by 44 points in new Orla poll\n\n"
+            "The new Orla Courier poll shows the mayor with 67% of the vote, against 23% for her rival, "
+            "in a race that has barely moved.\n\n"
+            "In March, 44% of those asked said the mayor would keep the harbour open.\n")
+    assert _date(ex, text, "44 points").basis == "published"
+
+
+def test_a_headline_figure_with_its_own_time_keeps_it(ex):
+    text = ("Orla wage to reach $18 by 2029\n\n"
+            "The minimum wage in Orla will reach $18 an hour by the end of 2028, under the budget "
+            "agreed by the council on Tuesday night.\n")
+    head = [c for c in ex.extract(text, published="2026-04-09") if c.quantity.text == "$18"][0]
+    assert head.quantity.start < text.index("\n") and head.date.text == "2029"
+
+
+# -- a clause that describes the subject dates the subject, not the figure --------------------
+
+def test_a_founding_year_of_the_subject_does_not_date_its_figure(ex):
+    for text in ("The Orla Trust, founded in 1972, holds 40,000 objects.",
+                 "The Orla Trust, which opened in 1972, holds 40,000 objects."):
+        assert _date(ex, text, "40,000").basis == "published", text
+
+
+def test_a_clause_of_the_figure_itself_still_dates_it(ex):
+    d = _date(ex, "The 300 jobs that the mill cut in 2024 were all in Orla.", "300")
+    assert d.text == "2024"
+    d = _date(ex, "A survey conducted in May found that 45% of Orla adults cycle.", "45%")
+    assert (d.start, d.end) == ("2025-05-01", "2025-05-31")
