@@ -35,8 +35,8 @@ def test_a_headline_figure_not_restated_keeps_publication(ex):
 
 def test_a_headline_figure_with_another_measure_is_not_a_restatement(ex):
     # "44 points" ahead in a race is not the 44% of a poll a month before
-    text = ("Mayor Vance leads by 44 points in new Orla poll\n\n"
-            "The new Orla Courier poll shows the mayor with 67% of the vote, against 23% for her rival, "
+    text = ("Mayor Quillon leads by 44 points in new Orla poll\n\n"
+            "The new Orla Ledger poll shows the mayor with 67% of the vote, against 23% for her rival, "
             "in a race that has barely moved.\n\n"
             "In March, 44% of those asked said the mayor would keep the harbour open.\n")
     assert _date(ex, text, "44 points").basis == "published"
