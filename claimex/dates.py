@@ -83,6 +83,9 @@ _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 # figure's: "from 34.8 hours in January", "after falling 15,000 in January"
 _OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
                                 r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
+# the end of a running total, or a deadline: "through the end of August", "by 2029"
+_UNTIL_BEFORE = re.compile(r"(?i:\b(?:through|thru|until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?)$")
+_AGO = re.compile(r"(?i)\bago\b")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 # a definite period named by its kind alone: "at the close of the fiscal year", "during the month"
 _ANAPHOR = re.compile(r"(?i:\b(?:in|during|for|over|of|through)\s+the\s+(?:same\s+)?(fiscal\s+year|year|quarter|month)\b)(?![\s,]*(?:\d|ended|ending|before|after|earlier|ago|to\b))")
@@ -274,8 +277,8 @@ class DateContext:
         else:
             return False
         noun = t.head
-        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head not in chain:
-            return False
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head not in chain or noun.head.lemma_ == "be":
+            return False      # "the goal set last March was 3,000": the subject is the figure
         if noun.lemma_.lower() in REPORT_NOUNS or noun.lower_ in REPORT_NOUNS \
                 or noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS:
             return False
@@ -682,7 +685,9 @@ class DateContext:
         return self._lede_span
 
     def _frame(self) -> Optional[int]:
-        """The completed period the headline or lede sets for the story's figures."""
+        """The completed period the headline or lede sets for the story's figures; failing that, the
+        one the next paragraph names, when it is the latest period of that paragraph ("DHS said
+        Monday that visits rose 20% in 2025", not "rose 0.8% in 2023 and 1.0% in 2024")."""
         if self._frame_i is not False:
             return self._frame_i
         self._frame_i = None
@@ -694,13 +699,15 @@ class DateContext:
         if lede is None:
             return None
         pub = self.published.isoformat()
-        for i in self._in_range(pos, lede[1]):     # the headline and the lede
+        nxt = re.search(r"[^\n]*\S[^\n]*", self.text[lede[1]:])
+        stop = lede[1] + nxt.end() if nxt else lede[1]
+        for i in self._in_range(pos, stop):     # the headline, the lede and the paragraph after it
             s, e, t = self.spans[i]
             r = self._resolve(i, None)
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
                 continue
-            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]):
-                continue
+            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]) or _UNTIL_BEFORE.search(self.text[max(0, s - 24):s]):
+                continue      # "since March", "through the end of August": a running total's bounds
             espan = self.doc.char_span(s, e, alignment_mode="expand")
             if espan is None or not len(espan):
                 continue
@@ -709,9 +716,21 @@ class DateContext:
                 continue
             if not self._sets_frame(i, root):
                 continue      # "proposed a levy last year" dates an event, not the story's figures
+            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, lede[1], stop)):
+                continue      # past the lede, only the latest period of its paragraph, not "a month ago"
             self._frame_i = i
             break
         return self._frame_i
+
+    def _later_period(self, i: int, r: DateRef, a: int, b: int) -> bool:
+        """Another expression in ``[a, b)`` names a period (not a day) that ends after ``r``."""
+        for j in self._in_range(a, b):
+            if j == i:
+                continue
+            o = self._resolve(j, None)
+            if o is not None and o.granularity not in ("day", "week") and (o.end or "") > (r.end or ""):
+                return True
+        return False
 
     @staticmethod
     def _modifies_noun(root) -> bool:
@@ -753,6 +772,8 @@ class DateContext:
         sent = span.sent
         if sent.start_char <= self.spans[fr][0] < sent.end_char:
             return None       # in the frame's own sentence, its structure has decided
+        if self.spans[fr][0] >= self._lede()[1] and self._paragraph(start) < self._paragraph(self.spans[fr][0]):
+            return None       # a lede's news comes before the period a later paragraph names
         return fr
 
     def _told_in_past(self, tok) -> bool:
