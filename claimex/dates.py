@@ -83,7 +83,7 @@ _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 # figure's: "from 34.8 hours in January", "after falling 15,000 in January"
 _OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
                                 r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
-# the end of a running total, or a deadline: "through the end of August", "by 2029"
+# the end of a running total, or a deadline: "through the end of May", "by 2029"
 _UNTIL_BEFORE = re.compile(r"(?i:\b(?:through|thru|until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?)$")
 _AGO = re.compile(r"(?i)\bago\b")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
@@ -686,7 +686,7 @@ class DateContext:
 
     def _frame(self) -> Optional[int]:
         """The completed period the headline or lede sets for the story's figures; failing that, the
-        one the next paragraph names, when it is the latest period of that paragraph ("DHS said
+        one the next paragraph names, when it is the latest period of that paragraph ("the board said
         Monday that visits rose 20% in 2025", not "rose 0.8% in 2023 and 1.0% in 2024")."""
         if self._frame_i is not False:
             return self._frame_i
@@ -707,7 +707,7 @@ class DateContext:
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
                 continue
             if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]) or _UNTIL_BEFORE.search(self.text[max(0, s - 24):s]):
-                continue      # "since March", "through the end of August": a running total's bounds
+                continue      # "since March", "through the end of May": a running total's bounds
             espan = self.doc.char_span(s, e, alignment_mode="expand")
             if espan is None or not len(espan):
                 continue

@@ -77,7 +77,7 @@ def test_the_period_of_the_paragraph_after_the_lede_frames_the_story(ex):
     # one year of a series, not the story's period
     "The club federation said membership rose 4% in 2023 and 6% in 2024, and held steady in 2025.\n\n",
     # the end of a running total
-    "Club dues reached $2.1 million through the end of August, the federation said.\n\n",
+    "Club dues reached $2.1 million through the end of May, the federation said.\n\n",
     # an event's distance back
     "The federation began counting riders a month ago, when 40 new clubs opened.\n\n",
 ])
