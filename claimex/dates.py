@@ -687,7 +687,7 @@ class DateContext:
     def _frame(self) -> Optional[int]:
         """The completed period the headline or lede sets for the story's figures; failing that, the
         one the next paragraph names, when it is the latest period of that paragraph ("the board said
-        Monday that visits rose 20% in 2025", not "rose 0.8% in 2023 and 1.0% in 2024")."""
+        Monday that visits rose 20% in 2025", not "rose 3% in 2021 and 5% in 2022")."""
         if self._frame_i is not False:
             return self._frame_i
         self._frame_i = None
