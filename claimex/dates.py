@@ -64,8 +64,8 @@ _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
 # a time written right after a figure and its noun: "548 cases in 2022", "69% during 2024", "31 during
-# the same period of 2024"
-_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+"
+# the same period of 2024", "30% of older riders in 1999" (not after a comparison word: "after ... in May")
+_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus|after|before|compared|against)\b)[A-Za-z][A-Za-z-]*){0,4}\s+(?i:in|during)\s+"
                        r"(?i:the\s+same\s+(?:period|month|quarter|week)\s+(?:in|of)\s+)?")
 # a sentence that subdivides the figure before it: "Of those, ...", "Among them, ..."
 _SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")

@@ -100,6 +100,16 @@ def test_a_later_paragraph_period_does_not_date_the_lede_news(ex):
 
 # -- structure: a figure's own time ---------------------------------------------------------
 
+def test_each_figure_of_a_list_with_longer_nouns_takes_its_own_year(ex):
+    text = ("About 52% of young riders now use the tram, compared with 41% of older riders in 2010 and "
+            "30% of all adult riders in 1999, the Tamsin survey found.")
+    assert _date(ex, text, "30%").text == "1999"
+    assert _date(ex, text, "41%").text == "2010"
+    d = _date(ex, "Ulla Brenn said that March tram fares should rise at least 2 pct after being flat in January.",
+              "at least 2 pct", published="2026-03-06")
+    assert d.text == "March"
+
+
 def test_each_figure_of_a_list_takes_its_own_year(ex):
     text = "Enrolment at the Tamsin academy was 512 in 2021, 548 in 2022 and 601 in 2023."
     got = {n: _date(ex, text, n).text for n in ("512", "548", "601")}
