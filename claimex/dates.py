@@ -118,6 +118,21 @@ def _same_figure(head, body, head_line: str) -> bool:
         or bool(body.measure and body.measure.split() and body.measure.split()[-1].lower() in head_line)
 
 
+def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
+    """The spans of one paragraph's quotations, straight or curly quotes."""
+    out = []
+    start = None
+    for k, ch in enumerate(text):
+        if ch == "\u201c" or (ch == '"' and start is None):
+            start = k
+        elif (ch == "\u201d" or ch == '"') and start is not None:
+            out.append((offset + start, offset + k))
+            start = None
+    if start is not None:      # a quotation that runs on past the paragraph
+        out.append((offset + start, offset + len(text)))
+    return out
+
+
 class DateContext:
     """Every time expression of one ``Doc``, found once; :meth:`for_claim` picks the governing one."""
 
@@ -160,11 +175,38 @@ class DateContext:
                     and not _CALENDAR.search(_norm(t)) and not _LATEST.match(t):
                 r = None
             else:
-                r = resolve_date(t, published=self.published, tense=tense)
+                r = resolve_date(t, published=self._quote_day(i) or self.published, tense=tense)
                 if r is not None:
                     r = DateRef(r.text, r.start, r.end, r.granularity, r.basis, s, e)
             self._cache[key] = r
         return self._cache[key]
+
+    def _quote_day(self, i: int) -> Optional[dt.date]:
+        """The day a quotation was said, when the expression sits inside one and the words around
+        it give that day ("'We are short of drivers right now,' the mayor said Monday"): a relative
+        time inside the quote counts from that day, not from publication."""
+        s = self.spans[i][0]
+        para = self._paragraph(s)
+        a = self._breaks[para - 1] + 1 if para > 0 else 0
+        b = self._breaks[para] if para < len(self._breaks) else len(self.text)
+        quoted = _quoted_ranges(self.text[a:b], a)
+        if not any(x <= s < y for x, y in quoted):
+            return None
+        for j in self._in_range(a, b):
+            js, je, jt = self.spans[j]
+            if any(x <= js < y for x, y in quoted):
+                continue
+            r = resolve_date(jt, published=self.published, tense="past")
+            if r is None or r.granularity != "day" or not r.start or self.published is None \
+                    or r.start > self.published.isoformat():
+                continue
+            espan = self.doc.char_span(js, je, alignment_mode="expand")
+            if espan is None or not len(espan):
+                continue
+            head = self._clause_head(espan.root)
+            if head.lemma_.lower() in SAYING_VERBS:
+                return dt.date.fromisoformat(r.start)
+        return None
 
     def _in_range(self, a: int, b: int) -> range:
         lo = bisect.bisect_left(self._starts, a)

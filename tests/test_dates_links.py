@@ -63,3 +63,20 @@ def test_a_clause_of_the_figure_itself_still_dates_it(ex):
     assert d.text == "2024"
     d = _date(ex, "A survey conducted in May found that 45% of Orla adults cycle.", "45%")
     assert (d.start, d.end) == ("2025-05-01", "2025-05-31")
+
+
+# -- a relative time inside a quotation counts from the day it was said -----------------------
+
+def test_a_quoted_relative_time_counts_from_the_day_of_the_quote(ex):
+    text = '"We hired 40 new drivers this week," Mayor Ilse Varn said last Friday.'
+    d = _date(ex, text, "40", published="2026-03-12")
+    assert (d.text, d.start, d.end) == ("this week", "2026-03-02", "2026-03-08")
+
+
+def test_a_quoted_relative_time_without_a_day_counts_from_publication(ex):
+    text = '"We hired 40 new drivers this week," Mayor Ilse Varn said.'
+    d = _date(ex, text, "40", published="2026-03-12")
+    assert (d.start, d.end) == ("2026-03-09", "2026-03-15")
+    # outside the quotation, the day of saying does not move the expression
+    text = 'The city hired 40 new drivers this week, Mayor Ilse Varn said last Friday.'
+    assert _date(ex, text, "40", published="2026-03-12").start != "2026-03-02"
