@@ -133,6 +133,20 @@ def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+def _has_subject(head) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+
+
+def _sibling_clauses(a, b) -> bool:
+    """Two coordinated clauses, each with a subject of its own ("the 24 members face slow growth,
+    and their trade will dip in 2027"): the time of one does not date the other's figures."""
+    if a == b or not (a.pos_ in ("VERB", "AUX") and b.pos_ in ("VERB", "AUX")):
+        return False
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a) or (
+        a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
+    return joined and _has_subject(a) and _has_subject(b)
+
+
 class DateContext:
     """Every time expression of one ``Doc``, found once; :meth:`for_claim` picks the governing one."""
 
@@ -562,6 +576,8 @@ class DateContext:
                     rank = 1          # a participle clause on the figure's verb: "cutting 300 jobs, starting in May"
                 if rank < 2 and self._other_quantity(root, head, start, end):
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
+                if rank == 2 and _sibling_clauses(head, num_head):
+                    continue          # "the 24 members face slow growth, and their trade will dip in 2027"
                 if root.dep_ in ("poss", "compound", "nmod") and root.head in num_chain and root.head != num_head \
                         and root.head.pos_ == "NOUN" and self._clause_head(root.head) == num_head:
                     # the time of the noun the figure counts: "after last year's 18 pct drop"

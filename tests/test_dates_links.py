@@ -80,3 +80,14 @@ def test_a_quoted_relative_time_without_a_day_counts_from_publication(ex):
     # outside the quotation, the day of saying does not move the expression
     text = 'The city hired 40 new drivers this week, Mayor Ilse Varn said last Friday.'
     assert _date(ex, text, "40", published="2026-03-12").start != "2026-03-02"
+
+
+# -- coordinated clauses keep their own times ---------------------------------------------------
+
+def test_the_time_of_a_coordinated_clause_does_not_date_the_other(ex):
+    text = ("The 14 member towns of the Orla league face slower growth, and their joint budget will "
+            "swing into deficit in 2027, the league said.")
+    assert _date(ex, text, "14", published="2026-03-09").basis == "published"
+    # a time of the figure's own clause still dates it
+    text = "The league had 14 member towns in 2024, and its budget was balanced."
+    assert _date(ex, text, "14", published="2026-03-09").text == "2024"
