@@ -319,13 +319,13 @@ class DateContext:
 
     @staticmethod
     def _subject_clause(root, span, chain) -> bool:
-        """The time sits in a clause that describes the subject of the figure's clause, and the
-        figure is not part of that subject ("the trust, founded in 1972, holds 40,000 objects"): the
-        clause dates its noun's own event. A report's or a poll's clause ("a survey conducted in May
+        """The time sits in a clause or an apposition that describes the subject of the figure's
+        clause, and the figure is not part of that subject ("the trust, founded in 1972, holds 40,000
+        objects"; "Ada Lind, a 2009 graduate, owes $30,000"): it dates its noun's own event. A report's or a poll's clause ("a survey conducted in May
         found 45% ...") still dates its figures."""
         t = root
         for _ in range(50):
-            if t.dep_ in ("relcl", "acl") and t.head != t:
+            if t.dep_ in ("relcl", "acl", "appos") and t.head != t:
                 break
             if t.head == t:
                 return False
