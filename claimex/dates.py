@@ -631,6 +631,9 @@ class DateContext:
                 if r is not None:
                     return r
                 break
+        r = self._scene_day(sent, para, start, end, tense, kind)
+        if r is not None:
+            return r
         fr = self._frame_for(start, end, kind)
         if fr is not None:
             r = self._final(fr, tense, kind)
@@ -657,6 +660,35 @@ class DateContext:
             if r is not None:
                 return r
         return self._published_ref()
+
+    def _scene_day(self, sent, para: int, start: int, end: int, tense, kind) -> Optional[DateRef]:
+        """The day of an event an earlier sentence of the paragraph tells in the past ("Ivo Brandt
+        was arrested on May 18 outside his shop. Police found three bags on him."), for an actual
+        figure told in the past: the story goes on in that scene (the latest such day, nearest
+        sentence first). A saying's day ("told them Tuesday") dates the saying only."""
+        if kind != "actual" or self.published is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or not self._told_in_past(span.root):
+            return None
+        pub = self.published.isoformat()
+        for prev in self._earlier_sentences(sent, para):
+            for i in reversed(self._in_range(prev.start_char, prev.end_char)):
+                s, e, _ = self.spans[i]
+                r = self._resolve(i, "past")
+                if r is None or r.granularity != "day" or not r.start or r.start > pub:
+                    continue
+                espan = self.doc.char_span(s, e, alignment_mode="expand")
+                if espan is None or not len(espan):
+                    continue
+                root = espan.root
+                head = self._clause_head(root)
+                if not self._past_tense(root) or head.lemma_.lower() in SAYING_VERBS:
+                    continue
+                if self._modifies_noun(root) or self._anchor(root) is not None:
+                    continue
+                return self._final(i, tense, kind)
+        return None
 
     def _anaphoric(self, sent, start: int, tense, kind) -> Optional[DateRef]:
         """"the fiscal year", "during the month": a definite period with no name of its own is the

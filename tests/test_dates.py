@@ -338,8 +338,10 @@ def test_single_newline_separates_paragraphs(nlp):
     assert _claim(nlp, text, "5 percent").text == "January"
 
 
-def test_scene_setting_must_open_its_sentence(nlp):
+def test_an_event_day_mid_sentence_goes_on_through_its_paragraph(nlp):
     text = "Agents were deployed on Sunday across the city. They made 956 arrests."
+    assert _claim(nlp, text, "956").text == "Sunday"
+    text = "The chief said on Sunday that agents were ready. They have 956 vans."
     assert _claim(nlp, text, "956").basis == "published"
 
 

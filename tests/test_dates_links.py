@@ -98,3 +98,19 @@ def test_the_time_of_a_coordinated_clause_does_not_date_the_other(ex):
     # a time of the figure's own clause still dates it
     text = "The league had 14 member towns in 2024, and its budget was balanced."
     assert _date(ex, text, "14", published="2026-03-09").text == "2024"
+
+
+# -- a scene's day goes on through its paragraph --------------------------------------------------
+
+def test_the_day_of_an_event_told_earlier_in_the_paragraph_dates_what_follows(ex):
+    text = ("Ivo Brandt, 19, said he was arrested on May 18 outside his shop in Tamsin. An officer "
+            "searched his coat until three bags fell out.\n")
+    d = _date(ex, text, "three", published="2026-06-02")
+    assert (d.text, d.start) == ("May 18", "2026-05-18")
+
+
+def test_a_saying_day_or_a_present_figure_does_not_set_the_scene(ex):
+    text = ("The mayor told reporters on May 18 that the plan was fair. The town has three ferries.\n")
+    assert _date(ex, text, "three", published="2026-06-02").basis == "published"
+    text = ("Ivo Brandt was arrested on May 18 outside his shop. The shop employs three people.\n")
+    assert _date(ex, text, "three", published="2026-06-02").basis == "published"
