@@ -53,6 +53,9 @@ REPORT_NOUNS = frozenset(_LEX["report_nouns"])
 FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
 FUTURE_CUES = frozenset(_LEX["future_cues"])
 ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
+# issue verbs that also mean setting free ("1,200 detainees released in May"): the time of an issue
+# only when what is issued is a document ("data released in May")
+PUBLISH_VERBS = frozenset(_LEX["publish_verbs"])
 SAYING_VERBS = frozenset(_LEX["saying_verbs"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
@@ -252,7 +255,8 @@ class DateContext:
             # "up from 30 million in 2012": a comparison baseline hanging on the same word
             for c in t.children:
                 if (c.lower_ == "from" or c.lower_ in COMPARISON_WORDS) and any(
-                        (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) for w in c.subtree):
+                        (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) and not self._in_time(w.idx)
+                        for w in c.subtree):
                     return True
             if t.head == t:
                 return False
@@ -455,7 +459,12 @@ class DateContext:
         if t.dep_ not in ("prep", "npadvmod") or t.head == t:
             return False
         h = t.head
-        return h.lemma_.lower() in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
+        lem = h.lemma_.lower()
+        if lem in PUBLISH_VERBS or h.lower_ in PUBLISH_VERBS:
+            issued = [h.head] if h.dep_ in ("acl", "relcl") else [c for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+            return any(w.lemma_.lower() in REPORT_NOUNS or w.lower_ in REPORT_NOUNS or w.lemma_.lower() in EVENT_NOUNS
+                       for w in issued)
+        return lem in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
 
     def _range_point(self, i: int, r: DateRef, start: int, tense: Optional[str]) -> DateRef:
         """A span of several years as a figure's time ("rose 66% between 2010 and 2015", "from $4

@@ -114,3 +114,17 @@ def test_a_saying_day_or_a_present_figure_does_not_set_the_scene(ex):
     assert _date(ex, text, "three", published="2026-06-02").basis == "published"
     text = ("Ivo Brandt was arrested on May 18 outside his shop. The shop employs three people.\n")
     assert _date(ex, text, "three", published="2026-06-02").basis == "published"
+
+
+# -- "released" sets people free as often as it publishes data ---------------------------------
+
+def test_a_release_of_people_is_not_the_issue_of_a_report(ex):
+    text = ("The Orla jail reported 12 releases in March, compared to 410 released from its cells in "
+            "March 2024 under the old warden.")
+    d = _date(ex, text, "410", published="2025-04-16")
+    assert (d.text, d.start) == ("March 2024", "2024-03-01")
+
+
+def test_the_release_day_of_a_report_still_dates_nothing(ex):
+    text = "A projection released in October put the Orla harbour deficit at $4 million for 2026."
+    assert _date(ex, text, "$4 million", published="2025-12-02").text != "October"
