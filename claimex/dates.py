@@ -43,6 +43,10 @@ __all__ = ["resolve_date", "find_time_expressions", "DateContext"]
 _MAX_LOOKBACK = 12  # earlier sentences of a paragraph searched for a scene-setting time
 COMPARISON_HEADS = frozenset(_LEX["comparison_heads"])
 COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
+# prepositions that compare a figure with a baseline: "25% below the record set in 2012", not a
+# stretch of time ("$40 million over the 2027-31 period")
+_SPAN_NOUNS = frozenset(_LEX["span_nouns"])
+COMPARISON_PREPS = frozenset(_LEX["comparison_preps"])
 SUPERLATIVE_WORDS = frozenset(_LEX["superlative_words"])
 NAME_HEADS = frozenset(_LEX["name_heads"])
 EVENT_NOUNS = frozenset(_LEX["event_nouns"])
@@ -283,6 +287,10 @@ class DateContext:
             w = t.lower_
             if w in COMPARISON_WORDS or t.lemma_ == "compare":
                 return t
+            if w in COMPARISON_PREPS and t != root and not any(self._in_time(c.idx) or c.lemma_.lower() in _SPAN_NOUNS
+                                                               for c in t.children if c.dep_ == "pobj") and any(
+                    _is_figure(u) and not self._in_time(u.idx) for u in (t.head, t.doc[t.i - 1] if t.i else t)):
+                return t                 # "25% below the record low set in 2012", "15% over the cap"
             if w == "from" and t != root and (t.head.lemma_.lower() in COMPARISON_HEADS
                                                   or t.head.lower_ in COMPARISON_HEADS or _is_figure(t.head)):
                 return t                 # "up 5% from 2019", "to 9 pct from 7 pct"
@@ -567,6 +575,7 @@ class DateContext:
                     continue
                 if root.dep_ in MODIFIER_DEPS and root.head not in num_chain and not span.start <= root.head.i < span.end \
                         and (root.dep_ == "poss" or self._resolve(i, None).granularity in ("day", "period")) \
+                        and root.head.lemma_.lower() not in _SPAN_NOUNS \
                         and not (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
                                  and root.head.head in num_chain):
                     continue          # "the March 3 resignation left the board with five members"

@@ -630,3 +630,10 @@ def test_scene_setting_look_back_is_bounded(nlp):
     assert len(list(ctx._earlier_sentences(last, para))) == _MAX_LOOKBACK
     second = list(doc.sents)[1]
     assert [s.start_char for s in ctx._earlier_sentences(second, para)] == [0]
+
+
+def test_a_span_of_two_full_years_joined_by_a_dash_is_one_expression():
+    assert [t for _, _, t in find_time_expressions("over the 2019-2023 period")] == ["2019-2023"]
+    assert [t for _, _, t in find_time_expressions("from 2014\u20132016 the lake froze")] == ["2014\u20132016"]
+    # not a year after a phone number's dash
+    assert [t for _, _, t in find_time_expressions("call 555-2019-2023 now")] == ["now"]

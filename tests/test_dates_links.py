@@ -128,3 +128,19 @@ def test_a_release_of_people_is_not_the_issue_of_a_report(ex):
 def test_the_release_day_of_a_report_still_dates_nothing(ex):
     text = "A projection released in October put the Orla harbour deficit at $4 million for 2026."
     assert _date(ex, text, "$4 million", published="2025-12-02").text != "October"
+
+
+# -- "below", "above", "over" a baseline: the baseline's time is not the figure's ----------------
+
+def test_the_time_of_a_baseline_after_below_or_over_does_not_date_the_figure(ex):
+    text = ("Ferry crossings on Lake Orla fell to 8,120, the fewest ever counted and 25% below the "
+            "previous record low set in 2009.")
+    assert _date(ex, text, "25%", published="2026-02-10").text != "2009"
+    text = "The Orla shelter took in 230 dogs, 15 percent over the limit of 200, which was reached on May 3."
+    assert _date(ex, text, "15 percent", published="2026-06-10").text != "May 3"
+
+
+def test_over_a_stretch_of_time_is_not_a_baseline(ex):
+    text = "Repayments to the Orla fund totalled $40 million over the 2019-2023 period."
+    d = _date(ex, text, "$40 million", published="2026-06-10")
+    assert d.basis == "explicit" and text.index("2019-2023") <= d.text_start < text.index(" period")
