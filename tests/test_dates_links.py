@@ -136,7 +136,7 @@ def test_the_time_of_a_baseline_after_below_or_over_does_not_date_the_figure(ex)
     text = ("Ferry crossings on Lake Orla fell to 8,120, the fewest ever counted and 25% below the "
             "previous record low set in 2009.")
     assert _date(ex, text, "25%", published="2026-02-10").text != "2009"
-    text = "The Orla shelter took in 230 dogs, 15 percent above its cap of 200, which was reached on May 3."
+    text = "The Orla shelter took in 230 dogs, 15 percent over its cap of 200, which was reached on May 3."
     assert _date(ex, text, "15 percent", published="2026-06-10").text != "May 3"
 
 
