@@ -377,6 +377,8 @@ class DateContext:
         if kind in ("target", "forecast"):
             if not _PAST_CUE.search(_norm(self.spans[i][2])) and not self._past_verb(i):
                 return "future"
+            if tense is None and self._past_verb(i):
+                return "past"     # "the cap, which was reached on May 3": a day gone by
         return tense
 
     def _past_verb(self, i: int) -> bool:

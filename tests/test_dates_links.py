@@ -144,3 +144,10 @@ def test_over_a_stretch_of_time_is_not_a_baseline(ex):
     text = "Repayments to the Orla fund totalled $40 million over the 2019-2023 period."
     d = _date(ex, text, "$40 million", published="2026-06-10")
     assert d.basis == "explicit" and text.index("2019-2023") <= d.text_start < text.index(" period")
+
+
+def test_a_target_told_in_the_past_takes_the_day_gone_by(ex):
+    text = "The Orla shelter took in 230 dogs, 15 percent over its cap of 200, which was reached on May 3."
+    assert _date(ex, text, "200", published="2026-03-10").start == "2025-05-03"
+    text = "The shelter must cut its intake to 200 dogs by May 3."
+    assert _date(ex, text, "200", published="2026-03-10").start == "2026-05-03"
