@@ -52,6 +52,7 @@ NAME_HEADS = frozenset(_LEX["name_heads"])
 EVENT_NOUNS = frozenset(_LEX["event_nouns"])
 PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
 REPORT_NOUNS = frozenset(_LEX["report_nouns"])
+REPORT_VERBS = frozenset(_LEX["report_verbs"])
 # the periods a lede can set for its story: a completed report period ("rose 12% last year"); an
 # event's day ("voters went to the polls Tuesday") dates its own sentence only
 FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
@@ -826,11 +827,44 @@ class DateContext:
                 continue
             if not self._sets_frame(i, root):
                 continue      # "proposed a levy last year" dates an event, not the story's figures
-            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, lede[1], stop)):
-                continue      # past the lede, only the latest period of its paragraph, not "a month ago"
+            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, lede[1], stop)
+                                 or not self._reports(root.sent) or not self._counts_in_clause(root)):
+                continue      # past the lede, only a report's latest period for its figures, not "a month ago"
             self._frame_i = i
             break
         return self._frame_i
+
+    def _counts_in_clause(self, root) -> bool:
+        """The time's clause holds a measured figure: a share, a sum or a count of things ("45% of
+        adults", "$3 million", "102 million visits"), not an age or a name ("a 911 call")."""
+        head = self._clause_head(root)
+        path = set(t.i for t in self._path(root))
+        for w in root.sent:
+            if not (w.like_num or w.pos_ == "NUM") or self._in_time(w.idx):
+                continue
+            if self._clause_head(w) != head and w.i not in path and w.head.i not in path:
+                continue      # "45% of adults identified as renters in 2025": the time hangs under the figure
+            h = w.head
+            for _ in range(3):            # "3 million visits": up through the number's own words
+                if not (h.like_num or h.pos_ == "NUM") or h.head == h:
+                    break
+                h = h.head
+            before = w.doc[w.i - 1].text if w.i else ""
+            if h.tag_ in ("NNS", "NNPS") or h.lower_ in ("%", "percent", "pct") or before in ("$", "\u00a3", "\u20ac"):
+                return True
+        return False
+
+    @staticmethod
+    def _reports(sent) -> bool:
+        """The sentence tells what a report, poll or count found: a report noun or verb ("the survey
+        found", "the agency reported", "data show", "according to")."""
+        for w in sent:
+            lem = w.lemma_.lower()
+            if lem in REPORT_NOUNS or w.lower_ in REPORT_NOUNS or lem in REPORT_VERBS:
+                return True
+            if w.lower_ == "according" and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ == "to":
+                return True
+        return False
 
     def _later_period(self, i: int, r: DateRef, a: int, b: int) -> bool:
         """Another expression in ``[a, b)`` names a period (not a day) that ends after ``r``."""

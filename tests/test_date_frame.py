@@ -80,6 +80,10 @@ def test_the_period_of_the_paragraph_after_the_lede_frames_the_story(ex):
     "Club dues reached $2.1 million through the end of May, the federation said.\n\n",
     # an event's distance back
     "The federation began counting riders a month ago, when 40 new clubs opened.\n\n",
+    # an event's year, with no report and no measured figure
+    "First built in 2024, the Vellan velodrome earned a place in the national records.\n\n",
+    # a report's year, but no figure of its own
+    "The federation first warned the clubs in 2024, according to its annual report.\n\n",
 ])
 def test_no_frame_from_a_series_a_running_total_or_an_ago(ex, second):
     text = ("Vellan cycling clubs report busy season\n\n"
