@@ -828,7 +828,8 @@ class DateContext:
             if not self._sets_frame(i, root):
                 continue      # "proposed a levy last year" dates an event, not the story's figures
             if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, lede[1], stop)
-                                 or not self._reports(root.sent) or not self._counts_in_clause(root)):
+                                 or not self._reports(root.sent) or not self._counts_in_clause(root)
+                                 or root.dep_ in MODIFIER_DEPS):
                 continue      # past the lede, only a report's latest period for its figures, not "a month ago"
             self._frame_i = i
             break
