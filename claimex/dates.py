@@ -7,20 +7,29 @@
    ("512 in 2021, 548 in 2022"), else a time of its clause, else of its sentence (nearest,
    within its semicolon-separated list item first). Comparison points and starting values of
    other figures ("up from 5% in 2019", "than a year ago", "from 34.8 hours in January"),
-   times that modify another noun ("the March 3 resignation", "a 2009 graduate"), the times of
-   intended actions ("likely to vote in November"), the time a forecast was issued ("the 1.6%
-   it projected in October") and the start of a running total ("since March") never govern.
-   A span of years gives a change its later year and a starting value its earlier one; "the
-   previous year" counts back from the sentence's time or the story's frame;
+   times that modify another noun ("the March 3 resignation", "a 2009 graduate"), times of a
+   clause or apposition describing the subject ("the trust, founded in 1972, holds ..."), of a
+   coordinated clause with its own subject, of a baseline ("25% below the record set in 2012"),
+   the times of intended actions ("likely to vote in November"), the time a forecast was issued
+   ("the 1.6% it projected in October") and the start of a running total ("since March") never
+   govern. A span of years gives a change its later year and a starting value its earlier one;
+   "the previous year" counts back from the sentence's time or the story's frame; a relative
+   time inside a quotation counts from the day the article gives for the quote ("said Monday");
 2. the figure it continues ("Of those, 300 were children" takes the date of the figure before);
-3. the scene-setting expression of its paragraph ("On Saturday, police ...");
+3. the scene-setting expression of its paragraph ("On Saturday, police ..."), or the day of an
+   event an earlier sentence of the paragraph tells in the past ("was arrested on May 18 ...
+   Police found three bags"), for a figure told in the past;
 4. the story's frame, for actual figures told in the past or measuring a change: the
    completed year, quarter or month its headline or lede sets for its figures ("Road deaths
-   fell 12% last year"); failing that, the day of the event the lede tells in the past
-   ("Hundreds marched Thursday night"), for figures told in the simple past after it (not a
-   saying's day);
+   fell 12% last year"), or, failing those, a report's latest period for a measured figure in
+   the next paragraph ("the survey found 38% of adults cycled in 2025"), from that paragraph
+   on; failing that, the day of the event the lede tells in the past ("Hundreds marched
+   Thursday night"), for figures told in the simple past after it (not a saying's day);
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
+
+A headline figure with no time of its own takes the date of the body claim that restates it
+(:meth:`DateContext.headline_repeats`, once all claims are dated).
 
 A figure told in the past is never dated after publication; one told in the future keeps an
 explicit future year ("will hold $2.1 billion in 2031", "3,000 seats by 2029"), and a sum keeps
