@@ -462,7 +462,9 @@ class DateContext:
                 head_line = self.text[self._line_start(c.quantity.start):lede[0]].lower()
                 for b in body:
                     if _same_figure(c, b, head_line):
-                        c = replace(c, date=b.date)
+                        if not (c.kind == "actual" and self.published is not None and b.date.start
+                                and b.date.start > self.published.isoformat()):
+                            c = replace(c, date=b.date)   # an actual figure is never dated after publication
                         break
             out.append(c)
         return out

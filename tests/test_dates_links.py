@@ -151,3 +151,11 @@ def test_a_target_told_in_the_past_takes_the_day_gone_by(ex):
     assert _date(ex, text, "200", published="2026-03-10").start == "2025-05-03"
     text = "The shelter must cut its intake to 200 dogs by May 3."
     assert _date(ex, text, "200", published="2026-03-10").start == "2026-05-03"
+
+
+def test_a_headline_actual_figure_never_takes_a_date_after_publication(ex):
+    text = ("Orla harbour holds $40M in reserve fund\n\n"
+            "The Orla harbour fund will hold $40 million in 2031, the board said on Tuesday in its "
+            "long-range plan for the lake.\n")
+    head = _date(ex, text, "$40M", published="2026-03-10")
+    assert head.start <= "2026-03-10"
