@@ -725,7 +725,7 @@ class DateContext:
     def _anaphoric(self, sent, start: int, tense, kind) -> Optional[DateRef]:
         """"the fiscal year", "during the month": a definite period with no name of its own is the
         latest one of its kind named before it ("sales hit $4 million in fiscal 2025 ... by the end
-        of the fiscal year")."""
+        of the fiscal year"), passing over a month named only as a comparison point."""
         m = _ANAPHOR.search(self.text, sent.start_char, sent.end_char)
         if m is None or self._in_time(m.start(1)):
             return None
@@ -737,7 +737,6 @@ class DateContext:
                 continue
             if self._anchor_free(j):
                 return self._final(j, tense, kind)
-            return None
         return None
 
     def _anchor_free(self, j: int) -> bool:

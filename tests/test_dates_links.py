@@ -159,3 +159,13 @@ def test_a_headline_actual_figure_never_takes_a_date_after_publication(ex):
             "long-range plan for the lake.\n")
     head = _date(ex, text, "$40M", published="2026-03-10")
     assert head.start <= "2026-03-10"
+
+
+def test_the_month_refers_past_a_month_named_only_for_comparison(ex):
+    text = ("Orla ferries\n\n"
+            "The harbour board of Lake Orla has put its traffic figures for the lake on its website.\n\n"
+            "Ferry crossings reached 4,100 in March, the board said.\n\n"
+            "That was 30% fewer than the crossings counted in March 2025.\n\n"
+            "Pilots averaged 31 crossings a day during the month, the board said.\n")
+    d = _date(ex, text, "31", published="2026-04-09")
+    assert (d.start, d.end) == ("2026-03-01", "2026-03-31")
