@@ -182,6 +182,8 @@ class DateContext:
         self._starts = [s for s, _, _ in self.spans]
         self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
+        self._quotes: dict[int, tuple[list[tuple[int, int]], Optional[dt.date]]] = {}
+        self._latest: Optional[tuple[tuple[int, int], list[tuple[str, int]]]] = None
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
         self._event: Union[int, None, bool] = False
@@ -217,27 +219,36 @@ class DateContext:
         it give that day ("'We are short of drivers right now,' the mayor said Monday"): a relative
         time inside the quote counts from that day, not from publication."""
         s = self.spans[i][0]
-        para = self._paragraph(s)
+        quoted, day = self._paragraph_quotes(self._paragraph(s))
+        if day is None:
+            return None
+        k = bisect.bisect_right(quoted, (s, float("inf"))) - 1
+        return day if k >= 0 and quoted[k][0] <= s < quoted[k][1] else None
+
+    def _paragraph_quotes(self, para: int) -> tuple[list[tuple[int, int]], Optional[dt.date]]:
+        """A paragraph's quotations and the day of saying its words outside them give ("said
+        Monday"); once per paragraph."""
+        got = self._quotes.get(para)
+        if got is not None:
+            return got
         a = self._breaks[para - 1] + 1 if para > 0 else 0
         b = self._breaks[para] if para < len(self._breaks) else len(self.text)
         quoted = _quoted_ranges(self.text[a:b], a)
-        if not any(x <= s < y for x, y in quoted):
-            return None
-        for j in self._in_range(a, b):
+        day = None
+        for j in self._in_range(a, b) if quoted and self.published is not None else ():
             js, je, jt = self.spans[j]
-            if any(x <= js < y for x, y in quoted):
+            k = bisect.bisect_right(quoted, (js, float("inf"))) - 1
+            if k >= 0 and quoted[k][0] <= js < quoted[k][1]:
                 continue
             r = resolve_date(jt, published=self.published, tense="past")
-            if r is None or r.granularity != "day" or not r.start or self.published is None \
-                    or r.start > self.published.isoformat():
+            if r is None or r.granularity != "day" or not r.start or r.start > self.published.isoformat():
                 continue
             espan = self.doc.char_span(js, je, alignment_mode="expand")
-            if espan is None or not len(espan):
-                continue
-            head = self._clause_head(espan.root)
-            if head.lemma_.lower() in SAYING_VERBS:
-                return dt.date.fromisoformat(r.start)
-        return None
+            if espan is not None and len(espan) and self._clause_head(espan.root).lemma_.lower() in SAYING_VERBS:
+                day = dt.date.fromisoformat(r.start)
+                break
+        self._quotes[para] = (quoted, day)
+        return quoted, day
 
     def _in_range(self, a: int, b: int) -> range:
         lo = bisect.bisect_left(self._starts, a)
@@ -343,8 +354,9 @@ class DateContext:
     def _subject_clause(root, span, chain) -> bool:
         """The time sits in a clause or an apposition that describes the subject of the figure's
         clause, and the figure is not part of that subject ("the trust, founded in 1972, holds 40,000
-        objects"; "Ada Lind, a 2009 graduate, owes $30,000"): it dates its noun's own event. A report's or a poll's clause ("a survey conducted in May
-        found 45% ...") still dates its figures."""
+        objects"; "Ada Lind, a 2009 graduate, owes $30,000"): it dates its noun's own event. A
+        report's or a poll's clause ("a survey conducted in May found 45% ...") still dates its
+        figures."""
         t = root
         for _ in range(50):
             if t.dep_ in ("relcl", "acl", "appos") and t.head != t:
@@ -878,14 +890,16 @@ class DateContext:
         return False
 
     def _later_period(self, i: int, r: DateRef, a: int, b: int) -> bool:
-        """Another expression in ``[a, b)`` names a period (not a day) that ends after ``r``."""
-        for j in self._in_range(a, b):
-            if j == i:
-                continue
-            o = self._resolve(j, None)
-            if o is not None and o.granularity not in ("day", "week") and (o.end or "") > (r.end or ""):
-                return True
-        return False
+        """Another expression in ``[a, b)`` names a period (not a day) that ends after ``r``; the
+        two latest ends are found once, so a long paragraph stays linear."""
+        if self._latest is None or self._latest[0] != (a, b):
+            ends: list[tuple[str, int]] = []
+            for j in self._in_range(a, b):
+                o = self._resolve(j, None)
+                if o is not None and o.granularity not in ("day", "week") and o.end:
+                    ends.append((o.end, j))
+            self._latest = ((a, b), sorted(ends)[-2:])
+        return any(end > (r.end or "") and j != i for end, j in self._latest[1])
 
     @staticmethod
     def _modifies_noun(root) -> bool:
