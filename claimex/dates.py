@@ -50,6 +50,7 @@ from .timex import (_LEX, _MON, _PAST_CUE, _PREV_YEAR, _YEAR_EARLIER, _alt, _as_
 __all__ = ["resolve_date", "find_time_expressions", "DateContext"]
 
 _MAX_LOOKBACK = 12  # earlier sentences of a paragraph searched for a scene-setting time
+_FRAME_PARAGRAPHS = 3  # paragraphs after the lede where a report's period can frame the story
 COMPARISON_HEADS = frozenset(_LEX["comparison_heads"])
 COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
 # prepositions that compare a figure with a baseline: "25% below the record set in 2012", not a
@@ -71,6 +72,8 @@ ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
 # only when what is issued is a document ("data released in May")
 PUBLISH_VERBS = frozenset(_LEX["publish_verbs"])
 SAYING_VERBS = frozenset(_LEX["saying_verbs"])
+SOURCE_CUES = REPORT_VERBS | SAYING_VERBS   # what a source does: "found", "reported", "said"
+PERCENT_WORDS = frozenset(_LEX["percent_words"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
 
@@ -818,9 +821,10 @@ class DateContext:
         return self._lede_span
 
     def _frame(self) -> Optional[int]:
-        """The completed period the headline or lede sets for the story's figures; failing that, the
-        one the next paragraph names, when it is the latest period of that paragraph ("the board said
-        Monday that visits rose 20% in 2025", not "rose 3% in 2021 and 5% in 2022")."""
+        """The completed period the headline or lede sets for the story's figures; failing that, a
+        report's period for a measured figure in one of the next three paragraphs, when it is the
+        latest period of its paragraph ("the survey found that 38% of adults cycled in 2025", not
+        "rose 3% in 2021 and 5% in 2022", "two analysts found in 2019 that ...")."""
         if self._frame_i is not False:
             return self._frame_i
         self._frame_i = None
@@ -832,9 +836,11 @@ class DateContext:
         if lede is None:
             return None
         pub = self.published.isoformat()
-        nxt = re.search(r"[^\n]*\S[^\n]*", self.text[lede[1]:])
-        stop = lede[1] + nxt.end() if nxt else lede[1]
-        for i in self._in_range(pos, stop):     # the headline, the lede and the paragraph after it
+        stop = lede[1]
+        for _ in range(_FRAME_PARAGRAPHS):      # the paragraphs right after the lede
+            nxt = re.search(r"[^\n]*\S[^\n]*", self.text[stop:])
+            stop = stop + nxt.end() if nxt else stop
+        for i in self._in_range(pos, stop):     # the headline, the lede and the paragraphs after it
             s, e, t = self.spans[i]
             r = self._resolve(i, None)
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
@@ -849,10 +855,14 @@ class DateContext:
                 continue
             if not self._sets_frame(i, root):
                 continue      # "proposed a levy last year" dates an event, not the story's figures
-            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, lede[1], stop)
+            k = self._paragraph(s)
+            pa = self._breaks[k - 1] + 1 if k > 0 else 0
+            pb = self._breaks[k] if k < len(self._breaks) else len(self.text)
+            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, pa, pb)
                                  or not self._reports(root.sent) or not self._counts_in_clause(root)
                                  or root.dep_ in MODIFIER_DEPS):
-                continue      # past the lede, only a report's latest period for its figures, not "a month ago"
+                continue      # past the lede, only a report's latest period of its paragraph for its
+                # figures, not "a month ago"
             self._frame_i = i
             break
         return self._frame_i
@@ -867,13 +877,22 @@ class DateContext:
                 continue
             if self._clause_head(w) != head and w.i not in path and w.head.i not in path:
                 continue      # "45% of adults identified as renters in 2025": the time hangs under the figure
+            src = w.head
+            for _ in range(8):            # "two analysts, Ada Lind and Ivo Brandt, found ..."
+                if src.dep_ not in ("appos", "conj", "compound") or src.head == src:
+                    break
+                src = src.head
+            if w.head.lower_ not in PERCENT_WORDS and (
+                    (src.dep_ in ("nsubj", "nsubjpass") and src.head.lemma_.lower() in SOURCE_CUES)
+                    or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SOURCE_CUES for c in src.children)):
+                continue      # "two analysts found in 2019 that ...": the count of sources, not a finding
             h = w.head
             for _ in range(3):            # "3 million visits": up through the number's own words
                 if not (h.like_num or h.pos_ == "NUM") or h.head == h:
                     break
                 h = h.head
             before = w.doc[w.i - 1].text if w.i else ""
-            if h.tag_ in ("NNS", "NNPS") or h.lower_ in ("%", "percent", "pct") or before in ("$", "\u00a3", "\u20ac"):
+            if h.tag_ in ("NNS", "NNPS") or h.lower_ in PERCENT_WORDS or before in ("$", "\u00a3", "\u20ac"):
                 return True
         return False
 

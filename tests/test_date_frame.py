@@ -93,6 +93,27 @@ def test_no_frame_from_a_series_a_running_total_or_an_ago(ex, second):
     assert _date(ex, text, "22%", published="2025-10-14").basis == "published"
 
 
+def test_a_report_period_a_few_paragraphs_down_frames_the_figures_after_it(ex):
+    text = ("Vellan poll: mayor keeps her lead\n\n"
+            "The new Vellan Ledger poll shows the mayor well ahead of her rival in the race for the "
+            "town hall, with weeks to go before the vote.\n\n"
+            "Most voters think the mayor is the better candidate to run the harbour.\n\n"
+            "The race has barely moved since the summer.\n\n"
+            "Last month, 41% of voters reported that they backed the rival.\n\n"
+            "Another 12% said they were unsure.\n")
+    d = _date(ex, text, "12%", published="2025-10-14")
+    assert (d.start, d.end) == ("2025-09-01", "2025-09-30")
+
+
+def test_a_count_of_the_sources_themselves_is_no_report_figure(ex):
+    text = ("Vellan harbour rated highly\n\n"
+            "The harbour of Vellan is one of the busiest on the coast, and its pilots are among the "
+            "most experienced in the region.\n\n"
+            "Two analysts, Ada Lind and Ivo Brandt, found in 2023 that its docks were the best run.\n\n"
+            "The harbour handled 4,100 ships.\n")
+    assert _date(ex, text, "4,100", published="2025-10-14").basis == "published"
+
+
 def test_a_later_paragraph_period_does_not_date_the_lede_news(ex):
     text = ("Vellan club treasurers arrested\n\n"
             "Police in Vellan arrested three former treasurers of a cycling club for taking about "
