@@ -902,8 +902,10 @@ class DateContext:
         found", "the agency reported", "data show", "according to")."""
         for w in sent:
             lem = w.lemma_.lower()
-            if lem in REPORT_NOUNS or w.lower_ in REPORT_NOUNS or lem in REPORT_VERBS:
+            if lem in REPORT_NOUNS or w.lower_ in REPORT_NOUNS:
                 return True
+            if lem in REPORT_VERBS and not any(c.dep_ == "auxpass" for c in w.children):
+                return True   # "the survey found", not "the coin was found"
             if w.lower_ == "according" and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ == "to":
                 return True
         return False

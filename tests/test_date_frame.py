@@ -82,6 +82,8 @@ def test_the_period_of_the_paragraph_after_the_lede_frames_the_story(ex):
     "The federation began counting riders a month ago, when 40 new clubs opened.\n\n",
     # an event's year, with no report and no measured figure
     "First built in 2024, the Vellan velodrome earned a place in the national records.\n\n",
+    # "found" in its plain sense, with a distance that is no report figure
+    "The old bell was found by a diver some 10 miles off the coast in 2024, the club said.\n\n",
     # a report's year, but no figure of its own
     "The federation first warned the clubs in 2024, according to its annual report.\n\n",
 ])
