@@ -95,4 +95,4 @@ def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], cate
             published=published,
             sentence=_sentence(text, sent.start_char, sent.end_char, body),
         ))
-    return out
+    return dates.headline_repeats(out)

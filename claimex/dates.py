@@ -7,20 +7,29 @@
    ("512 in 2021, 548 in 2022"), else a time of its clause, else of its sentence (nearest,
    within its semicolon-separated list item first). Comparison points and starting values of
    other figures ("up from 5% in 2019", "than a year ago", "from 34.8 hours in January"),
-   times that modify another noun ("the March 3 resignation", "a 2009 graduate"), the times of
-   intended actions ("likely to vote in November"), the time a forecast was issued ("the 1.6%
-   it projected in October") and the start of a running total ("since March") never govern.
-   A span of years gives a change its later year and a starting value its earlier one; "the
-   previous year" counts back from the sentence's time or the story's frame;
+   times that modify another noun ("the March 3 resignation", "a 2009 graduate"), times of a
+   clause or apposition describing the subject ("the trust, founded in 1972, holds ..."), of a
+   coordinated clause with its own subject, of a baseline ("25% below the record set in 2012"),
+   the times of intended actions ("likely to vote in November"), the time a forecast was issued
+   ("the 1.6% it projected in October") and the start of a running total ("since March") never
+   govern. A span of years gives a change its later year and a starting value its earlier one;
+   "the previous year" counts back from the sentence's time or the story's frame; a relative
+   time inside a quotation counts from the day the article gives for the quote ("said Monday");
 2. the figure it continues ("Of those, 300 were children" takes the date of the figure before);
-3. the scene-setting expression of its paragraph ("On Saturday, police ...");
+3. the scene-setting expression of its paragraph ("On Saturday, police ..."), or the day of an
+   event an earlier sentence of the paragraph tells in the past ("was arrested on May 18 ...
+   Police found three bags"), for a figure told in the past;
 4. the story's frame, for actual figures told in the past or measuring a change: the
    completed year, quarter or month its headline or lede sets for its figures ("Road deaths
-   fell 12% last year"); failing that, the day of the event the lede tells in the past
-   ("Hundreds marched Thursday night"), for figures told in the simple past after it (not a
-   saying's day);
+   fell 12% last year"), or, failing those, a report's latest period for a measured figure in
+   the next paragraph ("the survey found 38% of adults cycled in 2025"), from that paragraph
+   on; failing that, the day of the event the lede tells in the past ("Hundreds marched
+   Thursday night"), for figures told in the simple past after it (not a saying's day);
 5. else the publication date (basis "published"), which running totals ("so far", "to date",
    "since 2019") take too.
+
+A headline figure with no time of its own takes the date of the body claim that restates it
+(:meth:`DateContext.headline_repeats`, once all claims are dated).
 
 A figure told in the past is never dated after publication; one told in the future keeps an
 explicit future year ("will hold $2.1 billion in 2031", "3,000 seats by 2029"), and a sum keeps
@@ -31,6 +40,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Optional, Union
 
 from .records import DateRef
@@ -40,19 +50,30 @@ from .timex import (_LEX, _MON, _PAST_CUE, _PREV_YEAR, _YEAR_EARLIER, _alt, _as_
 __all__ = ["resolve_date", "find_time_expressions", "DateContext"]
 
 _MAX_LOOKBACK = 12  # earlier sentences of a paragraph searched for a scene-setting time
+_FRAME_PARAGRAPHS = 3  # paragraphs after the lede where a report's period can frame the story
 COMPARISON_HEADS = frozenset(_LEX["comparison_heads"])
 COMPARISON_WORDS = frozenset(_LEX["comparison_words"])
+# prepositions that compare a figure with a baseline: "25% below the record set in 2012", not a
+# stretch of time ("$40 million over the 2027-31 period")
+_SPAN_NOUNS = frozenset(_LEX["span_nouns"])
+COMPARISON_PREPS = frozenset(_LEX["comparison_preps"])
 SUPERLATIVE_WORDS = frozenset(_LEX["superlative_words"])
 NAME_HEADS = frozenset(_LEX["name_heads"])
 EVENT_NOUNS = frozenset(_LEX["event_nouns"])
 PROSPECTIVE_HEADS = frozenset(_LEX["prospective_heads"])
 REPORT_NOUNS = frozenset(_LEX["report_nouns"])
+REPORT_VERBS = frozenset(_LEX["report_verbs"])
 # the periods a lede can set for its story: a completed report period ("rose 12% last year"); an
 # event's day ("voters went to the polls Tuesday") dates its own sentence only
 FRAME_GRANULARITIES = frozenset(("year", "month", "quarter"))
 FUTURE_CUES = frozenset(_LEX["future_cues"])
 ISSUE_VERBS = frozenset(_LEX["issue_verbs"])
+# issue verbs that also mean setting free ("1,200 detainees released in May"): the time of an issue
+# only when what is issued is a document ("data released in May")
+PUBLISH_VERBS = frozenset(_LEX["publish_verbs"])
 SAYING_VERBS = frozenset(_LEX["saying_verbs"])
+SOURCE_CUES = REPORT_VERBS | SAYING_VERBS   # what a source does: "found", "reported", "said"
+PERCENT_WORDS = frozenset(_LEX["percent_words"])
 MODIFIER_DEPS = frozenset(("compound", "nmod", "amod", "poss", "nummod"))
 
 
@@ -63,8 +84,8 @@ _OPENER = re.compile(r"^[\W_]*(?:(?i:on|in|during|since|by|as\s+of|through|until
                      r"earlier|later|early|late|so\s+far|then|and|but)\s+)?(?:(?i:the)\s+)?$")
 _CLAUSE_POS = {"VERB", "AUX"}
 # a time written right after a figure and its noun: "548 cases in 2022", "69% during 2024", "31 during
-# the same period of 2024"
-_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus)\b)[A-Za-z][A-Za-z-]*){0,2}\s+(?i:in|during)\s+"
+# the same period of 2024", "30% of older riders in 1999" (not after a comparison word: "after ... in May")
+_OWN_TIME = re.compile(r"(?:\s+(?!(?i:than|from|since|over|versus|after|before|compared|against)\b)[A-Za-z][A-Za-z-]*){0,4}\s+(?i:in|during)\s+"
                        r"(?i:the\s+same\s+(?:period|month|quarter|week)\s+(?:in|of)\s+)?")
 # a sentence that subdivides the figure before it: "Of those, ...", "Among them, ..."
 _SUBSET_OPENER = re.compile(r"[\W_]*(?i:of|among)\s+(?i:those|them|these|that\s+(?:number|total|group))\b")
@@ -82,6 +103,9 @@ _LATEST = re.compile(r"(?i:the\s+(?:last|past)\b)")
 # figure's: "from 34.8 hours in January", "after falling 15,000 in January"
 _OTHER_FIGURE_TIME = re.compile(r"(?i:\b(?:from|(?:after|before)(?:\s+[a-z]+ing)?)\s+(?:a\s+)?[$\u00a3\u20ac]?\d[\d,.]*"
                                 r"(?:\s+(?!(?:in|during)\b)[a-z%][a-z%-]*){0,3}\s+(?:in|during)\s+)$")
+# the end of a running total, or a deadline: "through the end of May", "by 2029"
+_UNTIL_BEFORE = re.compile(r"(?i:\b(?:through|thru|until|till|up\s+to|by)\s+(?:the\s+end\s+of\s+)?)$")
+_AGO = re.compile(r"(?i)\bago\b")
 _SINCE_BEFORE = re.compile(r"(?i:\b(?:since|dating\s+back\s+to|going\s+back\s+to)\s+)$")
 # a definite period named by its kind alone: "at the close of the fiscal year", "during the month"
 _ANAPHOR = re.compile(r"(?i:\b(?:in|during|for|over|of|through)\s+the\s+(?:same\s+)?(fiscal\s+year|year|quarter|month)\b)(?![\s,]*(?:\d|ended|ending|before|after|earlier|ago|to\b))")
@@ -93,6 +117,54 @@ def _is_figure(tok) -> bool:
     """A number, or a noun counted by one ("9 pct", "$4 million")."""
     return tok.like_num or tok.pos_ == "NUM" or any(c.dep_ == "nummod" and (c.like_num or c.pos_ == "NUM")
                                                      for c in tok.children)
+
+
+def _figure_value(q) -> Optional[float]:
+    for v in (q.value, q.low, q.high):
+        if v is not None:
+            return v
+    return None
+
+
+def _same_figure(head, body, head_line: str) -> bool:
+    """``body`` restates the headline figure ``head``: same unit, the same value or one the headline
+    rounds ("68%" for 68.4%), and a measure that both texts name ("arrest" under "Arrested")."""
+    a, b = _figure_value(head.quantity), _figure_value(body.quantity)
+    if a is None or b is None or head.quantity.unit != body.quantity.unit:
+        return False
+    if abs(a - b) > 0.01 * max(abs(b), 1e-9):
+        return False
+    return bool(head.measure and head.measure.split() and head.measure.split()[-1].lower() in body.sentence.text.lower()) \
+        or bool(body.measure and body.measure.split() and body.measure.split()[-1].lower() in head_line)
+
+
+def _quoted_ranges(text: str, offset: int) -> list[tuple[int, int]]:
+    """The spans of one paragraph's quotations, straight or curly quotes."""
+    out = []
+    start = None
+    for k, ch in enumerate(text):
+        if ch == "\u201c" or (ch == '"' and start is None):
+            start = k
+        elif (ch == "\u201d" or ch == '"') and start is not None:
+            out.append((offset + start, offset + k))
+            start = None
+    if start is not None:      # a quotation that runs on past the paragraph
+        out.append((offset + start, offset + len(text)))
+    return out
+
+
+def _has_subject(head) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+
+
+def _sibling_clauses(a, b) -> bool:
+    """Two coordinated clauses, each with a subject of its own ("the 24 members face slow growth,
+    and their trade will dip in 2027"): the time of one does not date the other's figures."""
+    if a == b or not (a.pos_ in ("VERB", "AUX") and b.pos_ in ("VERB", "AUX")):
+        return False
+    joined = (a.dep_ == "conj" and a.head == b) or (b.dep_ == "conj" and b.head == a) or (
+        a.dep_ == "conj" and b.dep_ == "conj" and a.head == b.head)
+    return joined and _has_subject(a) and _has_subject(b)
 
 
 class DateContext:
@@ -113,6 +185,8 @@ class DateContext:
         self._starts = [s for s, _, _ in self.spans]
         self._breaks = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._cache: dict[tuple[int, Optional[str]], Optional[DateRef]] = {}
+        self._quotes: dict[int, tuple[list[tuple[int, int]], Optional[dt.date]]] = {}
+        self._latest: Optional[tuple[tuple[int, int], list[tuple[str, int]]]] = None
         self._report: Union[int, None, bool] = False
         self._frame_i: Union[int, None, bool] = False
         self._event: Union[int, None, bool] = False
@@ -137,11 +211,47 @@ class DateContext:
                     and not _CALENDAR.search(_norm(t)) and not _LATEST.match(t):
                 r = None
             else:
-                r = resolve_date(t, published=self.published, tense=tense)
+                r = resolve_date(t, published=self._quote_day(i) or self.published, tense=tense)
                 if r is not None:
                     r = DateRef(r.text, r.start, r.end, r.granularity, r.basis, s, e)
             self._cache[key] = r
         return self._cache[key]
+
+    def _quote_day(self, i: int) -> Optional[dt.date]:
+        """The day a quotation was said, when the expression sits inside one and the words around
+        it give that day ("'We are short of drivers right now,' the mayor said Monday"): a relative
+        time inside the quote counts from that day, not from publication."""
+        s = self.spans[i][0]
+        quoted, day = self._paragraph_quotes(self._paragraph(s))
+        if day is None:
+            return None
+        k = bisect.bisect_right(quoted, (s, float("inf"))) - 1
+        return day if k >= 0 and quoted[k][0] <= s < quoted[k][1] else None
+
+    def _paragraph_quotes(self, para: int) -> tuple[list[tuple[int, int]], Optional[dt.date]]:
+        """A paragraph's quotations and the day of saying its words outside them give ("said
+        Monday"); once per paragraph."""
+        got = self._quotes.get(para)
+        if got is not None:
+            return got
+        a = self._breaks[para - 1] + 1 if para > 0 else 0
+        b = self._breaks[para] if para < len(self._breaks) else len(self.text)
+        quoted = _quoted_ranges(self.text[a:b], a)
+        day = None
+        for j in self._in_range(a, b) if quoted and self.published is not None else ():
+            js, je, jt = self.spans[j]
+            k = bisect.bisect_right(quoted, (js, float("inf"))) - 1
+            if k >= 0 and quoted[k][0] <= js < quoted[k][1]:
+                continue
+            r = resolve_date(jt, published=self.published, tense="past")
+            if r is None or r.granularity != "day" or not r.start or r.start > self.published.isoformat():
+                continue
+            espan = self.doc.char_span(js, je, alignment_mode="expand")
+            if espan is not None and len(espan) and self._clause_head(espan.root).lemma_.lower() in SAYING_VERBS:
+                day = dt.date.fromisoformat(r.start)
+                break
+        self._quotes[para] = (quoted, day)
+        return quoted, day
 
     def _in_range(self, a: int, b: int) -> range:
         lo = bisect.bisect_left(self._starts, a)
@@ -173,7 +283,8 @@ class DateContext:
             # "up from 30 million in 2012": a comparison baseline hanging on the same word
             for c in t.children:
                 if (c.lower_ == "from" or c.lower_ in COMPARISON_WORDS) and any(
-                        (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) for w in c.subtree):
+                        (w.pos_ == "NUM" or w.like_num) and not (start <= w.idx < end) and not self._in_time(w.idx)
+                        for w in c.subtree):
                     return True
             if t.head == t:
                 return False
@@ -200,6 +311,10 @@ class DateContext:
             w = t.lower_
             if w in COMPARISON_WORDS or t.lemma_ == "compare":
                 return t
+            if w in COMPARISON_PREPS and t != root and not any(self._in_time(c.idx) or c.lemma_.lower() in _SPAN_NOUNS
+                                                               for c in t.children if c.dep_ == "pobj") and any(
+                    _is_figure(u) and not self._in_time(u.idx) for u in (t.head, t.doc[t.i - 1] if t.i else t)):
+                return t                 # "25% below the record low set in 2012", "15% over the cap"
             if w == "from" and t != root and (t.head.lemma_.lower() in COMPARISON_HEADS
                                                   or t.head.lower_ in COMPARISON_HEADS or _is_figure(t.head)):
                 return t                 # "up 5% from 2019", "to 9 pct from 7 pct"
@@ -239,6 +354,30 @@ class DateContext:
         return h.pos_ == "PROPN" or h.lower_ in NAME_HEADS or h.lemma_.lower() in NAME_HEADS
 
     @staticmethod
+    def _subject_clause(root, span, chain) -> bool:
+        """The time sits in a clause or an apposition that describes the subject of the figure's
+        clause, and the figure is not part of that subject ("the trust, founded in 1972, holds 40,000
+        objects"; "Ada Lind, a 2009 graduate, owes $30,000"): it dates its noun's own event. A
+        report's or a poll's clause ("a survey conducted in May found 45% ...") still dates its
+        figures."""
+        t = root
+        for _ in range(50):
+            if t.dep_ in ("relcl", "acl", "appos") and t.head != t:
+                break
+            if t.head == t:
+                return False
+            t = t.head
+        else:
+            return False
+        noun = t.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head not in chain or noun.head.lemma_ == "be":
+            return False      # "the goal set last March was 3,000": the subject is the figure
+        if noun.lemma_.lower() in REPORT_NOUNS or noun.lower_ in REPORT_NOUNS \
+                or noun.lemma_.lower() in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS:
+            return False
+        return not any(noun.left_edge.i <= w.i <= noun.right_edge.i for w in span)
+
+    @staticmethod
     def _irrealis(head) -> bool:
         """An infinitive or gerund clause of intent or likelihood ("likely to vote in November",
         "enthusiastic about voting this year"): an action talked about, whose time is not that of a
@@ -263,6 +402,8 @@ class DateContext:
         if kind in ("target", "forecast"):
             if not _PAST_CUE.search(_norm(self.spans[i][2])) and not self._past_verb(i):
                 return "future"
+            if tense is None and self._past_verb(i):
+                return "past"     # "the cap, which was reached on May 3": a day gone by
         return tense
 
     def _past_verb(self, i: int) -> bool:
@@ -321,6 +462,32 @@ class DateContext:
         self._dated.insert(k, r)
         return r
 
+    def headline_repeats(self, claims: list) -> list:
+        """A headline figure with no time of its own takes the date of the body claim that repeats
+        it ("Orla ferries carry 41K" and, below, "carried 41,000 passengers in March" -> March): the
+        first body claim with the same unit and value (the headline may round it) whose measure the
+        other text names."""
+        lede = self._lede()
+        if lede is None:
+            return claims
+        body = [c for c in claims if c.quantity.start >= lede[0] and c.date is not None and c.date.basis != "published"]
+        out = []
+        for c in claims:
+            if c.quantity.start < lede[0] and (c.date is None or c.date.basis == "published"):
+                head_line = self.text[self._line_start(c.quantity.start):lede[0]].lower()
+                for b in body:
+                    if _same_figure(c, b, head_line):
+                        if not (c.kind == "actual" and self.published is not None and b.date.start
+                                and b.date.start > self.published.isoformat()):
+                            c = replace(c, date=b.date)   # an actual figure is never dated after publication
+                        break
+            out.append(c)
+        return out
+
+    def _line_start(self, char: int) -> int:
+        k = bisect.bisect_left(self._breaks, char) - 1
+        return self._breaks[k] + 1 if k >= 0 else 0
+
     @staticmethod
     def _issue_date(root) -> bool:
         """The time a forecast was made, not the period it is about: "forecast in December",
@@ -329,7 +496,12 @@ class DateContext:
         if t.dep_ not in ("prep", "npadvmod") or t.head == t:
             return False
         h = t.head
-        return h.lemma_.lower() in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
+        lem = h.lemma_.lower()
+        if lem in PUBLISH_VERBS or h.lower_ in PUBLISH_VERBS:
+            issued = [h.head] if h.dep_ in ("acl", "relcl") else [c for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+            return any(w.lemma_.lower() in REPORT_NOUNS or w.lower_ in REPORT_NOUNS or w.lemma_.lower() in EVENT_NOUNS
+                       for w in issued)
+        return lem in ISSUE_VERBS or h.lower_ in ISSUE_VERBS
 
     def _range_point(self, i: int, r: DateRef, start: int, tense: Optional[str]) -> DateRef:
         """A span of several years as a figure's time ("rose 66% between 2010 and 2015", "from $4
@@ -424,12 +596,15 @@ class DateContext:
                     continue          # "a 2009 graduate"
                 if self._issue_date(root):
                     continue          # "the 1.6% it projected in October": when it was said
+                if self._subject_clause(root, span, num_chain):
+                    continue          # "the trust, founded in 1972, holds 40,000 objects"
                 if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in self._path(root)[1:]) \
                         and not any(t.lower_ == "since" for t in num_chain):
                     running = True    # "has sold 900 since opening last spring": a total up to now
                     continue
                 if root.dep_ in MODIFIER_DEPS and root.head not in num_chain and not span.start <= root.head.i < span.end \
                         and (root.dep_ == "poss" or self._resolve(i, None).granularity in ("day", "period")) \
+                        and root.head.lemma_.lower() not in _SPAN_NOUNS \
                         and not (root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
                                  and root.head.head in num_chain):
                     continue          # "the March 3 resignation left the board with five members"
@@ -448,6 +623,8 @@ class DateContext:
                     rank = 1          # a participle clause on the figure's verb: "cutting 300 jobs, starting in May"
                 if rank < 2 and self._other_quantity(root, head, start, end):
                     rank = 2          # "up from $826.5 billion in 2010": another number's time
+                if rank == 2 and _sibling_clauses(head, num_head):
+                    continue          # "the 24 members face slow growth, and their trade will dip in 2027"
                 if root.dep_ in ("poss", "compound", "nmod") and root.head in num_chain and root.head != num_head \
                         and root.head.pos_ == "NOUN" and self._clause_head(root.head) == num_head:
                     # the time of the noun the figure counts: "after last year's 18 pct drop"
@@ -501,6 +678,9 @@ class DateContext:
                 if r is not None:
                     return r
                 break
+        r = self._scene_day(sent, para, start, end, tense, kind)
+        if r is not None:
+            return r
         fr = self._frame_for(start, end, kind)
         if fr is not None:
             r = self._final(fr, tense, kind)
@@ -528,10 +708,39 @@ class DateContext:
                 return r
         return self._published_ref()
 
+    def _scene_day(self, sent, para: int, start: int, end: int, tense, kind) -> Optional[DateRef]:
+        """The day of an event an earlier sentence of the paragraph tells in the past ("Ivo Brandt
+        was arrested on May 18 outside his shop. Police found three bags on him."), for an actual
+        figure told in the past: the story goes on in that scene (the latest such day, nearest
+        sentence first). A saying's day ("told them Tuesday") dates the saying only."""
+        if kind != "actual" or self.published is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or not self._told_in_past(span.root):
+            return None
+        pub = self.published.isoformat()
+        for prev in self._earlier_sentences(sent, para):
+            for i in reversed(self._in_range(prev.start_char, prev.end_char)):
+                s, e, _ = self.spans[i]
+                r = self._resolve(i, "past")
+                if r is None or r.granularity != "day" or not r.start or r.start > pub:
+                    continue
+                espan = self.doc.char_span(s, e, alignment_mode="expand")
+                if espan is None or not len(espan):
+                    continue
+                root = espan.root
+                head = self._clause_head(root)
+                if not self._past_tense(root) or head.lemma_.lower() in SAYING_VERBS:
+                    continue
+                if self._modifies_noun(root) or self._anchor(root) is not None:
+                    continue
+                return self._final(i, tense, kind)
+        return None
+
     def _anaphoric(self, sent, start: int, tense, kind) -> Optional[DateRef]:
         """"the fiscal year", "during the month": a definite period with no name of its own is the
         latest one of its kind named before it ("sales hit $4 million in fiscal 2025 ... by the end
-        of the fiscal year")."""
+        of the fiscal year"), passing over a month named only as a comparison point."""
         m = _ANAPHOR.search(self.text, sent.start_char, sent.end_char)
         if m is None or self._in_time(m.start(1)):
             return None
@@ -543,7 +752,6 @@ class DateContext:
                 continue
             if self._anchor_free(j):
                 return self._final(j, tense, kind)
-            return None
         return None
 
     def _anchor_free(self, j: int) -> bool:
@@ -613,7 +821,10 @@ class DateContext:
         return self._lede_span
 
     def _frame(self) -> Optional[int]:
-        """The completed period the headline or lede sets for the story's figures."""
+        """The completed period the headline or lede sets for the story's figures; failing that, a
+        report's period for a measured figure in one of the next three paragraphs, when it is the
+        latest period of its paragraph ("the survey found that 38% of adults cycled in 2025", not
+        "rose 3% in 2021 and 5% in 2022", "two analysts found in 2019 that ...")."""
         if self._frame_i is not False:
             return self._frame_i
         self._frame_i = None
@@ -625,13 +836,17 @@ class DateContext:
         if lede is None:
             return None
         pub = self.published.isoformat()
-        for i in self._in_range(pos, lede[1]):     # the headline and the lede
+        stop = lede[1]
+        for _ in range(_FRAME_PARAGRAPHS):      # the paragraphs right after the lede
+            nxt = re.search(r"[^\n]*\S[^\n]*", self.text[stop:])
+            stop = stop + nxt.end() if nxt else stop
+        for i in self._in_range(pos, stop):     # the headline, the lede and the paragraphs after it
             s, e, t = self.spans[i]
             r = self._resolve(i, None)
             if r is None or not r.end or r.end >= pub or r.granularity not in FRAME_GRANULARITIES:
                 continue
-            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]):
-                continue
+            if _SINCE_BEFORE.search(self.text[max(0, s - 16):s]) or _UNTIL_BEFORE.search(self.text[max(0, s - 24):s]):
+                continue      # "since March", "through the end of May": a running total's bounds
             espan = self.doc.char_span(s, e, alignment_mode="expand")
             if espan is None or not len(espan):
                 continue
@@ -640,9 +855,72 @@ class DateContext:
                 continue
             if not self._sets_frame(i, root):
                 continue      # "proposed a levy last year" dates an event, not the story's figures
+            k = self._paragraph(s)
+            pa = self._breaks[k - 1] + 1 if k > 0 else 0
+            pb = self._breaks[k] if k < len(self._breaks) else len(self.text)
+            if s >= lede[1] and (_AGO.search(t) or self._later_period(i, r, pa, pb)
+                                 or not self._reports(root.sent) or not self._counts_in_clause(root)
+                                 or root.dep_ in MODIFIER_DEPS):
+                continue      # past the lede, only a report's latest period of its paragraph for its
+                # figures, not "a month ago"
             self._frame_i = i
             break
         return self._frame_i
+
+    def _counts_in_clause(self, root) -> bool:
+        """The time's clause holds a measured figure: a share, a sum or a count of things ("45% of
+        adults", "$3 million", "102 million visits"), not an age or a name ("a 911 call")."""
+        head = self._clause_head(root)
+        path = set(t.i for t in self._path(root))
+        for w in root.sent:
+            if not (w.like_num or w.pos_ == "NUM") or self._in_time(w.idx):
+                continue
+            if self._clause_head(w) != head and w.i not in path and w.head.i not in path:
+                continue      # "45% of adults identified as renters in 2025": the time hangs under the figure
+            src = w.head
+            for _ in range(8):            # "two analysts, Ada Lind and Ivo Brandt, found ..."
+                if src.dep_ not in ("appos", "conj", "compound") or src.head == src:
+                    break
+                src = src.head
+            if w.head.lower_ not in PERCENT_WORDS and (
+                    (src.dep_ in ("nsubj", "nsubjpass") and src.head.lemma_.lower() in SOURCE_CUES)
+                    or any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SOURCE_CUES for c in src.children)):
+                continue      # "two analysts found in 2019 that ...": the count of sources, not a finding
+            h = w.head
+            for _ in range(3):            # "3 million visits": up through the number's own words
+                if not (h.like_num or h.pos_ == "NUM") or h.head == h:
+                    break
+                h = h.head
+            before = w.doc[w.i - 1].text if w.i else ""
+            if h.tag_ in ("NNS", "NNPS") or h.lower_ in PERCENT_WORDS or before in ("$", "\u00a3", "\u20ac"):
+                return True
+        return False
+
+    @staticmethod
+    def _reports(sent) -> bool:
+        """The sentence tells what a report, poll or count found: a report noun or verb ("the survey
+        found", "the agency reported", "data show", "according to")."""
+        for w in sent:
+            lem = w.lemma_.lower()
+            if lem in REPORT_NOUNS or w.lower_ in REPORT_NOUNS:
+                return True
+            if lem in REPORT_VERBS and not any(c.dep_ == "auxpass" for c in w.children):
+                return True   # "the survey found", not "the coin was found"
+            if w.lower_ == "according" and w.i + 1 < len(w.doc) and w.doc[w.i + 1].lower_ == "to":
+                return True
+        return False
+
+    def _later_period(self, i: int, r: DateRef, a: int, b: int) -> bool:
+        """Another expression in ``[a, b)`` names a period (not a day) that ends after ``r``; the
+        two latest ends are found once, so a long paragraph stays linear."""
+        if self._latest is None or self._latest[0] != (a, b):
+            ends: list[tuple[str, int]] = []
+            for j in self._in_range(a, b):
+                o = self._resolve(j, None)
+                if o is not None and o.granularity not in ("day", "week") and o.end:
+                    ends.append((o.end, j))
+            self._latest = ((a, b), sorted(ends)[-2:])
+        return any(end > (r.end or "") and j != i for end, j in self._latest[1])
 
     @staticmethod
     def _modifies_noun(root) -> bool:
@@ -684,6 +962,8 @@ class DateContext:
         sent = span.sent
         if sent.start_char <= self.spans[fr][0] < sent.end_char:
             return None       # in the frame's own sentence, its structure has decided
+        if self.spans[fr][0] >= self._lede()[1] and self._paragraph(start) < self._paragraph(self.spans[fr][0]):
+            return None       # a lede's news comes before the period a later paragraph names
         return fr
 
     def _told_in_past(self, tok) -> bool:

@@ -1043,6 +1043,8 @@ _FIND = [re.compile(p) for p in (
     # a year after a preposition, even before "of": "in 2021 of 0.6% growth"
     r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\bthrough )|(?<=\b[Bb]y ))"
     r"(?:1[89]\d\d|20\d\d)(?=\s+of\b)",
+    # the second year of a dashed span: "over the 2019-2023 period" (joined with the first below)
+    r"(?<=\b(?:1[89]|20)\d\d[-\u2013])(?<![\d$#\u00a3\u20ac.,/-]\d{4}[-\u2013])(?:1[89]|20)\d\d\b(?![%-]|[.,]\d)",
     # a split year: "the 1987-88 budget", "the 2024-25 season"
     r"(?<![\d$#£€.,/-])(?:1[89]|20)\d\d(?:-|\u2013|/)\d\d(?![\d%.,]\d|\d|%|-)",
 )]

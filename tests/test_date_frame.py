@@ -55,19 +55,87 @@ def test_no_frame_from_an_event_or_a_modifier(ex, lede):
     assert _date(ex, text, "12%", published="2026-03-10").basis == "published"
 
 
-def test_a_year_named_only_after_the_lede_frames_nothing_past_its_sentence(ex):
-    text = ("Record number of Vellan residents join cycling clubs, survey finds\n\n"
-            "Cycling has become the most popular pastime in the region of Vellan, according to a new "
-            "survey of households.\n\n"
-            "The survey released Monday found that 38% of adults cycled every week in 2025, above "
-            "the previous high of 31%.\n\n"
-            "Commuters were tied with students at 22% each, according to the survey.\n")
-    d = _date(ex, text, "38%")
+SURVEY = ("Record number of Vellan residents join cycling clubs, survey finds\n\n"
+          "Cycling has become the most popular pastime in the region of Vellan, according to a new "
+          "survey of households.\n\n"
+          "The survey released Monday found that 38% of adults cycled every week in 2025, above "
+          "the previous high of 31% set in 2019.\n\n"
+          "Commuters were tied with students at 22% each, according to the survey.\n\n"
+          "The club federation has 4,100 members today.\n")
+
+
+def test_the_period_of_the_paragraph_after_the_lede_frames_the_story(ex):
+    d = _date(ex, SURVEY, "38%")
     assert (d.text, d.start) == ("2025", "2025-01-01")      # its own sentence
-    assert _date(ex, text, "22%").basis == "published"
+    d = _date(ex, SURVEY, "22%")
+    assert (d.text, d.start, d.end) == ("2025", "2025-01-01", "2025-12-31")
+    assert SURVEY[d.text_start:d.text_end] == "2025"
+    assert _date(ex, SURVEY, "4,100").basis != "explicit"      # told in the present
+
+
+@pytest.mark.parametrize("second", [
+    # one year of a series, not the story's period
+    "The club federation said membership rose 4% in 2023 and 6% in 2024, and held steady in 2025.\n\n",
+    # the end of a running total
+    "Club dues reached $2.1 million through the end of May, the federation said.\n\n",
+    # an event's distance back
+    "The federation began counting riders a month ago, when 40 new clubs opened.\n\n",
+    # an event's year, with no report and no measured figure
+    "First built in 2024, the Vellan velodrome earned a place in the national records.\n\n",
+    # "found" in its plain sense, with a distance that is no report figure
+    "The old bell was found by a diver some 10 miles off the coast in 2024, the club said.\n\n",
+    # a report's year, but no figure of its own
+    "The federation first warned the clubs in 2024, according to its annual report.\n\n",
+])
+def test_no_frame_from_a_series_a_running_total_or_an_ago(ex, second):
+    text = ("Vellan cycling clubs report busy season\n\n"
+            "Cycling has become the most popular pastime in the region of Vellan, according to the "
+            "federation of its clubs.\n\n" + second +
+            "Commuters made up 22% of the riders, the federation said.\n")
+    assert _date(ex, text, "22%", published="2025-10-14").basis == "published"
+
+
+def test_a_report_period_a_few_paragraphs_down_frames_the_figures_after_it(ex):
+    text = ("Vellan poll: mayor keeps her lead\n\n"
+            "The new Vellan Ledger poll shows the mayor well ahead of her rival in the race for the "
+            "town hall, with weeks to go before the vote.\n\n"
+            "Most voters think the mayor is the better candidate to run the harbour.\n\n"
+            "The race has barely moved since the summer.\n\n"
+            "Last month, 41% of voters reported that they backed the rival.\n\n"
+            "Another 12% said they were unsure.\n")
+    d = _date(ex, text, "12%", published="2025-10-14")
+    assert (d.start, d.end) == ("2025-09-01", "2025-09-30")
+
+
+def test_a_count_of_the_sources_themselves_is_no_report_figure(ex):
+    text = ("Vellan harbour rated highly\n\n"
+            "The harbour of Vellan is one of the busiest on the coast, and its pilots are among the "
+            "most experienced in the region.\n\n"
+            "Two analysts, Ada Lind and Ivo Brandt, found in 2023 that its docks were the best run.\n\n"
+            "The harbour handled 4,100 ships.\n")
+    assert _date(ex, text, "4,100", published="2025-10-14").basis == "published"
+
+
+def test_a_later_paragraph_period_does_not_date_the_lede_news(ex):
+    text = ("Vellan club treasurers arrested\n\n"
+            "Police in Vellan arrested three former treasurers of a cycling club for taking about "
+            "$90,000 from its members, officials said.\n\n"
+            "The club was founded in the town in March 2019 and grew quickly.\n\n"
+            "It had 640 members at its peak.\n")
+    assert _date(ex, text, "three", published="2025-10-14").basis == "published"
 
 
 # -- structure: a figure's own time ---------------------------------------------------------
+
+def test_each_figure_of_a_list_with_longer_nouns_takes_its_own_year(ex):
+    text = ("About 52% of young riders now use the tram, compared with 41% of older riders in 2010 and "
+            "30% of all adult riders in 1999, the Tamsin survey found.")
+    assert _date(ex, text, "30%").text == "1999"
+    assert _date(ex, text, "41%").text == "2010"
+    d = _date(ex, "Ulla Brenn said that March tram fares should rise at least 2 pct after holding steady in January.",
+              "at least 2 pct", published="2026-03-06")
+    assert d.text == "March"
+
 
 def test_each_figure_of_a_list_takes_its_own_year(ex):
     text = "Enrolment at the Tamsin academy was 512 in 2021, 548 in 2022 and 601 in 2023."

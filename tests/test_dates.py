@@ -338,8 +338,10 @@ def test_single_newline_separates_paragraphs(nlp):
     assert _claim(nlp, text, "5 percent").text == "January"
 
 
-def test_scene_setting_must_open_its_sentence(nlp):
+def test_an_event_day_mid_sentence_goes_on_through_its_paragraph(nlp):
     text = "Agents were deployed on Sunday across the city. They made 956 arrests."
+    assert _claim(nlp, text, "956").text == "Sunday"
+    text = "The chief said on Sunday that agents were ready. They have 956 vans."
     assert _claim(nlp, text, "956").basis == "published"
 
 
@@ -628,3 +630,10 @@ def test_scene_setting_look_back_is_bounded(nlp):
     assert len(list(ctx._earlier_sentences(last, para))) == _MAX_LOOKBACK
     second = list(doc.sents)[1]
     assert [s.start_char for s in ctx._earlier_sentences(second, para)] == [0]
+
+
+def test_a_span_of_two_full_years_joined_by_a_dash_is_one_expression():
+    assert [t for _, _, t in find_time_expressions("over the 2019-2023 period")] == ["2019-2023"]
+    assert [t for _, _, t in find_time_expressions("from 2014\u20132016 the lake froze")] == ["2014\u20132016"]
+    # not a year after a phone number's dash
+    assert [t for _, _, t in find_time_expressions("call 555-2019-2023 now")] == ["now"]
