@@ -387,13 +387,6 @@ class Attributor:
                     if content:
                         to = doc[t.i + 1]
                         out.append(_record(text, sp, "according to", t.idx, to.idx + len(to), "according_to", content))
-        line = text.rfind("\n", 0, sent.start_char) + 1
-        lead = self._headline_lead(line) if sent.start_char - line < 2 else None
-        if lead is not None and lead[0].start is not None:
-            sp, verb, stop = lead
-            content = trimmed(text, verb.idx + len(verb), stop)
-            if content:
-                out.append(_record(text, sp, verb.text, verb.idx, verb.idx + len(verb), "indirect", [content]))
             if t.pos_ == "NOUN" and t.lemma_.lower() in _CLAIM_NOUNS and not self._in_quote(t.idx):
                 # "Tolvane's claim that 40 shops closed", "the mayor's estimate that ...": the owner reports
                 # the that-clause
@@ -419,6 +412,13 @@ class Attributor:
                     content = sentence_without(text, sent, t.i, o.right_edge.i + 1)
                     if sp is not None and sp.start is not None and content:
                         out.append(_record(text, sp, sp.cue, t.idx, o.idx + len(o), sp.mode, content))
+        line = text.rfind("\n", 0, sent.start_char) + 1
+        lead = self._headline_lead(line) if sent.start_char - line < 2 else None
+        if lead is not None and lead[0].start is not None:
+            sp, verb, stop = lead
+            content = trimmed(text, verb.idx + len(verb), stop)
+            if content:
+                out.append(_record(text, sp, verb.text, verb.idx, verb.idx + len(verb), "indirect", [content]))
         tag = self._headline_tag(sent) if len(sent) >= 4 else None
         if tag is not None and tag.start is not None:
             cue = [t for t in sent if t.idx < tag.start and not t.is_space][-1]  # the colon or dash
@@ -1144,7 +1144,7 @@ class Attributor:
         return True
 
     def _closing_according(self, a: Attribution) -> bool:
-        """An "according to X" after a comma that closes its sentence."""
+        """An "according to X" after a comma or a dash that closes its sentence."""
         if a.mode != "according_to" or a.cue != "according to":
             return False
         cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
@@ -1152,7 +1152,7 @@ class Attributor:
         if cue is None or src is None:
             return False
         sent = _sent(cue[0])
-        return cue.start > sent.start and self.doc[cue.start - 1].text == "," \
+        return cue.start > sent.start and self.doc[cue.start - 1].text in (",", "—", "–", "--") \
             and all(t.is_punct or t.is_space for t in self.doc[src.root.right_edge.i + 1:sent.end])
 
     def _walk(self, span: Span) -> Optional[Speaker]:
@@ -1584,6 +1584,8 @@ class Attributor:
                 return None  # the words before the cue must be a name: "Harbor Board", "ICE"
             need = _HEADLINE_CUES[lem]
             rest = toks[k + 1:]
+            if rest and rest[0].pos_ == "AUX":
+                return None  # "Turnout Estimates Are Shaky": a noun before its own verb, no cue
             if "doc" in need:
                 if not (_is_evidence_source(name[-1]) or name[-1].lemma_.lower() in _DOC_NOUNS):
                     return None

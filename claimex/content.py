@@ -92,7 +92,8 @@ def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:
         if c.i <= obj.i or c.dep_ in ("punct", "cc"):
             continue
         if c.dep_ in ("conj", "parataxis", "ccomp", "relcl") or (c.dep_ == "advcl" and any(
-                m.dep_ == "mark" for m in c.children)):
+                m.dep_ in ("mark", "nsubj", "nsubjpass") or m.tag_ == "WRB" for m in c.children)):
+            # "cited the flood of 2011, when the county said ...": an adverbial clause of its own
             break
         end = max(end, c.right_edge.i + 1)
     return _char_spans(text, doc, [(obj.left_edge.i, end)])
