@@ -471,7 +471,12 @@ class Attributor:
                 if obj and not c.left_edge.i <= src.i <= c.right_edge.i:
                     parts.extend(object_span(self.text, verb, c))
                 else:
-                    parts.extend(subtree_span(self.text, c, [src] if c.left_edge.i <= src.i <= c.right_edge.i else []))
+                    # "found that the plan fell short, and the rival called for $2 billion": a
+                    # conjunct with a subject and a cue of its own is another report, not this one
+                    own = [d for d in c.children if d.dep_ == "conj" and d.i > c.i and d.lemma_.lower() in _ATTR_LEMMAS
+                           and any(e.dep_ in ("nsubj", "nsubjpass") for e in d.children)]
+                    parts.extend(subtree_span(self.text, c, ([src] if c.left_edge.i <= src.i <= c.right_edge.i else [])
+                                              + own))
         if parts and _trailing_cue(verb):
             # "Hiring slowed to 4,000, a pace that kept the rate at 5%, the agency said.": a cue
             # closing its sentence reports all of it, whatever the parser made its complement

@@ -269,3 +269,30 @@ def test_embedded_posts_scale_linearly():
         assert len(embedded_posts(unit * n)) == n
         times.append(time.perf_counter() - t0)
     assert times[1] < 4 * times[0] + 0.05
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # a cue closing its sentence reports all of it, the apposition the parser left outside its clause too
+    ("Factories in Dunmore cut 1,200 jobs in May, a sharper drop than in April but not enough to push the "
+     "jobless rate above 5.2%, the state labor office said Friday.", "above 5.2%", "state labor office"),
+    # of two subjects the parser gave the cue, the relative pronoun belongs to the reported clause
+    ("Ms. Vane defended the plan. She said it would be paid for by trimming the city's legal fees, which she "
+     "said topped $9 million last year.", "topped $9 million", "Vane"),
+    # a cue inside what respondents said is still theirs, and their share is the survey's
+    ("Sixty percent of adults questioned in a Harlow College survey said they think the levy is too high, "
+     "with 31% saying it is fair.", "31%", "Harlow College survey"),
+    # a conjunct with its own subject and cue is another report, not the first one's content
+    ("A review released Monday found that the county's $80 million road fund had repaired fewer miles than "
+     "planned, and the mayor's main rival called for $5 million more to finish the work.", "$5 million",
+     "mayor's main rival"),
+    ("A review released Monday found that the county's $80 million road fund had repaired fewer miles than "
+     "planned, and the mayor's main rival called for $5 million more to finish the work.", "$80 million",
+     "review"),
+])
+def test_content_of_closing_cues_relatives_respondents_and_conjuncts(ex, text, needle, name):
+    assert _name(ex, text, needle) == name
+
+
+def test_headline_cue_word_before_an_auxiliary_is_a_noun(ex):
+    text = "Rainfall Estimates Are Low For 14 Valleys\n\nForecasters met on Monday."
+    assert _name(ex, text, "14") is None
