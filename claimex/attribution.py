@@ -1813,6 +1813,8 @@ def _phrase(tok: Token) -> Span:
         # "The Ortiz campaign projects that": the words before the verb the tagger read as a noun
         left = min([c.left_edge.i for c in tok.head.children if c.i < tok.i] + [left])
     for c in tok.rights:
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "punct" and c.text in ("--", "—", "–", "(")):
+            break  # "the study -- which notes that ...": a clause or an aside after the noun ends the phrase
         if c.dep_ == "prep" and c.i > 0 and doc[c.i - 1].text == ",":
             break  # "liberal groups, including two unions, ...": an aside set off by a comma ends the phrase
         if c.dep_ in ("prep", "compound", "amod", "nummod", "poss", "case", "appos") and c.dep_ != "appos":

@@ -296,3 +296,9 @@ def test_content_of_closing_cues_relatives_respondents_and_conjuncts(ex, text, n
 def test_headline_cue_word_before_an_auxiliary_is_a_noun(ex):
     text = "Rainfall Estimates Are Low For 14 Valleys\n\nForecasters met on Monday."
     assert _name(ex, text, "14") is None
+
+
+def test_a_speaker_name_stops_at_its_relative_clause(ex):
+    text = ("Instead, the audit -- which notes that 14 county agencies would owe $3 million in back fees, equal to "
+            "the budgets of Arden and Pell combined -- was shelved.")
+    assert _name(ex, text, "$3 million") == "audit"
