@@ -474,7 +474,8 @@ class Attributor:
                     # "found that the plan fell short, and the rival called for $2 billion": a
                     # conjunct with a subject and a cue of its own is another report, not this one
                     own = [d for d in c.children if d.dep_ == "conj" and d.i > c.i and d.lemma_.lower() in _ATTR_LEMMAS
-                           and any(e.dep_ in ("nsubj", "nsubjpass") for e in d.children)]
+                           and any(e.dep_ in ("nsubj", "nsubjpass") for e in d.children)
+                           and not any(e.dep_ == "mark" for e in d.children)]  # "and that X thinks ..." is still said
                     parts.extend(subtree_span(self.text, c, ([src] if c.left_edge.i <= src.i <= c.right_edge.i else [])
                                               + own))
         if parts and _trailing_cue(verb):

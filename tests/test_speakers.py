@@ -265,10 +265,13 @@ def test_embedded_posts_scale_linearly():
     unit = "Crews cleared 14 miles.\n\n— Marlo Tennant (@mtennant) January 9, 2017\n\n"
     times = []
     for n in (2000, 4000):
-        t0 = time.perf_counter()
-        assert len(embedded_posts(unit * n)) == n
-        times.append(time.perf_counter() - t0)
-    assert times[1] < 4 * times[0] + 0.05
+        best = float("inf")
+        for _ in range(3):  # the best of three, so a busy machine does not decide
+            t0 = time.perf_counter()
+            assert len(embedded_posts(unit * n)) == n
+            best = min(best, time.perf_counter() - t0)
+        times.append(best)
+    assert times[1] < 3 * times[0] + 0.05  # linear doubles; quadratic would quadruple
 
 
 @pytest.mark.parametrize("text, needle, name", [
