@@ -1300,6 +1300,8 @@ def _participant(head: Token, vb: Token) -> bool:
     if p is not None and (p.dep_ == "agent" or p.lower_ in _PARTICIPANT_PREPS):
         return True
     t = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+    if any(c.lower_ in ("more", "additional", "another", "new") for c in (*head.children, *t.children)):
+        return False  # "eight more stations will open": ones that do not exist yet, no existing party
     return t.dep_ == "nsubj" and t.head.i == vb.i and _verb_lemma(vb) not in (_NON_AGENTIVE | _UP_V | _DOWN_V) \
         and vb.lemma_ != "be"
 

@@ -197,3 +197,12 @@ def test_frame_noun_points_to_what_it_frames(ex, text, needle, measure):
 ])
 def test_change_noun_takes_what_its_clause_names(ex, text, needle, measure):
     assert one(ex, text, needle).measure == measure
+
+
+@pytest.mark.parametrize("text, needle, kind", [
+    # "more", "another", "additional" count things that do not exist yet: no existing party
+    ("Eight more stations will open by the end of September.", "Eight", "forecast"),
+    ("Another 40 officers will join the force next year.", "40", "forecast"),
+])
+def test_added_units_under_will_are_not_existing_parties(ex, text, needle, kind):
+    assert one(ex, text, needle).kind == kind
