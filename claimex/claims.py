@@ -95,4 +95,10 @@ def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], cate
             published=published,
             sentence=_sentence(text, sent.start_char, sent.end_char, body),
         ))
-    return dates.headline_repeats(out)
+    out = dates.headline_repeats(out)
+    # a figure its own time puts after publication is not a fact yet (a goal, a forecast), unless
+    # it is a sum for that period
+    return [replace(c, kind=F.kind_for_future_date(text, c.date.text_start))
+            if c.kind == "actual" and published and c.date is not None and c.date.text_start is not None
+            and c.date.start is not None and c.date.start > published else c
+            for c in out]

@@ -1448,3 +1448,20 @@ def change(span: Span) -> Optional[str]:
         if lem in _DOWN_V or v.lower_ in _DOWN_V:
             return "down"
     return None
+
+
+_FUTURE_DATE_KINDS: dict[str, str] = {k: v for k, v in _F["future_date_kinds"].items() if not k.startswith("_")}
+
+
+def kind_for_future_date(text: str, date_start: int) -> str:
+    """The kind of an "actual" figure that its own time puts after publication, which cannot be a
+    fact yet: the word before the time decides ("reach 40% by 2030" a target, "a $9 million budget
+    for fiscal 2029" stays actual as a sum for its period, "1.9% in 2031" a forecast)."""
+    words = re.findall(r"[a-z]+", text[max(0, date_start - 40):date_start + 6].lower())
+    before = re.findall(r"[a-z]+", text[max(0, date_start - 40):date_start].lower())
+    own = words[len(before):len(before) + 1]  # the time's first word: "FY 2029", "fiscal 2029"
+    for w in own + before[-1:] + (before[-2:-1] if before[-1:] in (["in"], ["on"], ["the"]) else []):
+        if w in _FUTURE_DATE_KINDS:
+            return _FUTURE_DATE_KINDS[w]
+    return _FUTURE_DATE_KINDS[""]
+

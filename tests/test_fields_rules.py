@@ -206,3 +206,15 @@ def test_change_noun_takes_what_its_clause_names(ex, text, needle, measure):
 ])
 def test_added_units_under_will_are_not_existing_parties(ex, text, needle, kind):
     assert one(ex, text, needle).kind == kind
+
+
+@pytest.mark.parametrize("text, needle, kind", [
+    # a figure its own time puts after publication is not a fact yet: the word before the time decides
+    ("The county's plan has 9,000 trees along its streets by 2031.", "9,000", "target"),
+    ("The bank sees inflation at 1.9% in 2031.", "1.9%", "forecast"),
+    ("Fares rise to $3 starting in 2030.", "$3", "target"),
+    # a sum for a period stays actual
+    ("The council set aside $9 million in the budget for fiscal year 2029.", "$9 million", "actual"),
+])
+def test_actual_figures_dated_after_publication(ex, text, needle, kind):
+    assert one(ex, text, needle, published="2026-07-08").kind == kind

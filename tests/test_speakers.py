@@ -303,5 +303,5 @@ def test_headline_cue_word_before_an_auxiliary_is_a_noun(ex):
 
 def test_a_speaker_name_stops_at_its_relative_clause(ex):
     text = ("Instead, the audit -- which notes that 14 county agencies would owe $3 million in back fees, equal to "
-            "the budgets of Arden and Pell combined -- was shelved.")
+            "the budgets of Arden and Tarrow combined -- was shelved.")
     assert _name(ex, text, "$3 million") == "audit"
