@@ -43,6 +43,8 @@ import re
 from dataclasses import replace
 from typing import Optional, Union
 
+from spacy.tokens import Token
+
 from .records import DateRef
 from .timex import (_LEX, _MON, _PAST_CUE, _PREV_YEAR, _YEAR_EARLIER, _alt, _as_date, _month, _norm,
                     _shift_years, find_time_expressions, resolve_date)
@@ -721,21 +723,27 @@ class DateContext:
         pub = self.published.isoformat()
         for prev in self._earlier_sentences(sent, para):
             for i in reversed(self._in_range(prev.start_char, prev.end_char)):
-                s, e, _ = self.spans[i]
-                r = self._resolve(i, "past")
-                if r is None or r.granularity != "day" or not r.start or r.start > pub:
-                    continue
-                espan = self.doc.char_span(s, e, alignment_mode="expand")
-                if espan is None or not len(espan):
-                    continue
-                root = espan.root
-                head = self._clause_head(root)
-                if not self._past_tense(root) or head.lemma_.lower() in SAYING_VERBS:
-                    continue
-                if self._modifies_noun(root) or self._anchor(root) is not None:
-                    continue
-                return self._final(i, tense, kind)
+                root = self._event_day_root(i, pub)
+                if root is not None and self._past_tense(root):
+                    return self._final(i, tense, kind)
         return None
+
+    def _event_day_root(self, i: int, pub: str) -> Optional[Token]:
+        """The root of time ``i`` when it is the day of an event at or before publication: not a
+        noun's day ("Thursday's deadline"), not anchored to another time, not a saying's day
+        ("told reporters Tuesday", which dates the saying only)."""
+        s, e, _ = self.spans[i]
+        r = self._resolve(i, "past")
+        if r is None or r.granularity != "day" or not r.start or r.start > pub:
+            return None
+        espan = self.doc.char_span(s, e, alignment_mode="expand")
+        if espan is None or not len(espan):
+            return None
+        root = espan.root
+        if self._modifies_noun(root) or self._anchor(root) is not None \
+                or self._clause_head(root).lemma_.lower() in SAYING_VERBS:
+            return None
+        return root
 
     def _anaphoric(self, sent, start: int, tense, kind) -> Optional[DateRef]:
         """"the fiscal year", "during the month": a definite period with no name of its own is the
@@ -772,21 +780,10 @@ class DateContext:
             return None
         pub = self.published.isoformat()
         for i in self._in_range(*lede):
-            s, e, _ = self.spans[i]
-            r = self._resolve(i, "past")
-            if r is None or r.granularity != "day" or not r.start or r.start > pub:
-                continue
-            espan = self.doc.char_span(s, e, alignment_mode="expand")
-            if espan is None or not len(espan):
-                continue
-            root = espan.root
-            head = self._clause_head(root)
-            if head.tag_ != "VBD" or self._modifies_noun(root) or self._anchor(root) is not None:
-                continue
-            if head.lemma_.lower() in SAYING_VERBS:
-                continue      # "told lawmakers Tuesday": the day of a saying dates the saying only
-            self._event = i
-            break
+            root = self._event_day_root(i, pub)
+            if root is not None and self._clause_head(root).tag_ == "VBD":
+                self._event = i
+                break
         return self._event
 
     def _event_day_for(self, start: int, end: int, kind: str) -> Optional[int]:
