@@ -1450,6 +1450,7 @@ def change(span: Span) -> Optional[str]:
     return None
 
 
+_WORDS = re.compile(r"[A-Za-z]+")
 _FUTURE_DATE_KINDS: dict[str, str] = {k: v for k, v in _F["future_date_kinds"].items() if not k.startswith("_")}
 
 
@@ -1457,10 +1458,12 @@ def kind_for_future_date(text: str, date_start: int) -> str:
     """The kind of an "actual" figure that its own time puts after publication, which cannot be a
     fact yet: the word before the time decides ("reach 40% by 2030" a target, "a $9 million budget
     for fiscal 2029" stays actual as a sum for its period, "1.9% in 2031" a forecast)."""
-    words = re.findall(r"[a-z]+", text[max(0, date_start - 40):date_start + 6].lower())
-    before = re.findall(r"[a-z]+", text[max(0, date_start - 40):date_start].lower())
-    own = words[len(before):len(before) + 1]  # the time's first word: "FY 2029", "fiscal 2029"
-    for w in own + before[-1:] + (before[-2:-1] if before[-1:] in (["in"], ["on"], ["the"]) else []):
+    before = _WORDS.findall(text[max(0, date_start - 40):date_start].lower())
+    own = _WORDS.match(text, date_start)  # the time's first word: "FY 2029", "fiscal 2029"
+    words = ([own.group(0).lower()] if own else []) + before[-1:]
+    if before[-1:] in (["in"], ["on"], ["the"]):
+        words += before[-2:-1]  # "starting in 2030", "for the 2029 budget"
+    for w in words:
         if w in _FUTURE_DATE_KINDS:
             return _FUTURE_DATE_KINDS[w]
     return _FUTURE_DATE_KINDS[""]
