@@ -1889,11 +1889,6 @@ def _sources(verb: Token) -> list[Token]:
         if verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
             while main.dep_ == "ccomp" and main.head.i < main.i and main.head.pos_ in ("VERB", "AUX"):
                 main = main.head
-        if verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH and main.dep_ == "acl" \
-                and main.head.head.pos_ in ("VERB", "AUX") and main.head.head.i < main.i:
-            # "Vell sees scant hope the port goals will be reached and said ...": a report coordinated, in
-            # the parse, into a clause on a noun goes with the verb that governs the noun
-            main = main.head.head
         found = _sources(main)
         if not found and verb.dep_ == "conj":
             # "Quarle doubts the caps will hold and said ...": the second verb of the
