@@ -57,6 +57,7 @@ _ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco a
 _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
+_APPROX_PREPS = frozenset(_C["approximator_preps"])  # "said about half ...": a bound the parser may read as a preposition
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “...”": the quotation is what was issued
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
@@ -234,7 +235,8 @@ class Attributor:
                         ent = _entity_of(src)
                         if stype == "person" and ent is not None:
                             self._title_gender(ent, sp.name)
-            elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")):
+            elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+                                                       or _colon_clause(t.head)):
                 ent = _entity_of(t)
                 if ent is None and t.pos_ == "NOUN" and t.tag_ == "NN" \
                         and (t.lemma_.lower() in _DOC_NOUNS or t.lemma_.lower() in _ORG_ANAPHORS) \
@@ -476,8 +478,15 @@ class Attributor:
                     own = [d for d in c.children if d.dep_ == "conj" and d.i > c.i and d.lemma_.lower() in _ATTR_LEMMAS
                            and any(e.dep_ in ("nsubj", "nsubjpass") for e in d.children)
                            and not any(e.dep_ == "mark" for e in d.children)]  # "and that X thinks ..." is still said
-                    parts.extend(subtree_span(self.text, c, ([src] if c.left_edge.i <= src.i <= c.right_edge.i else [])
-                                              + own))
+                    pieces = subtree_span(self.text, c, ([src] if c.left_edge.i <= src.i <= c.right_edge.i else [])
+                                          + own)
+                    if c.i > verb.i and c.dep_ == "ccomp":
+                        # "– names he said would be released soon –": a complement after its cue starts
+                        # after it, whatever the parser hung on it from before ("at least 9 ... joined")
+                        after = verb.idx + len(verb)
+                        pieces = [p for x, y in pieces if y > after
+                                  and (p := trimmed(self.text, max(x, after), y)) is not None]
+                    parts.extend(pieces)
         if parts and _trailing_cue(verb):
             # "Hiring slowed to 4,000, a pace that kept the rate at 5%, the agency said.": a cue
             # closing its sentence reports all of it, whatever the parser made its complement
@@ -1065,6 +1074,9 @@ class Attributor:
         sp = self._from_pass(span)
         walked = self._walk(span)
         if sp is not None:
+            block = self._block_over(span, sp)
+            if block is not None:
+                return block
             # the same mention read by the walk also carries its title and the outlet spoken to
             return walked if walked is not None and walked.start == sp.start else sp
         # the walk reads the cues the pass does not list ("in a poll", "by X's count"); a cue the
@@ -1075,6 +1087,21 @@ class Attributor:
             if cue_at is not None and span.end_char <= cue_at:
                 return None
         return walked
+
+    def _block_over(self, span: Span, inner: Speaker) -> Optional[Speaker]:
+        """The speaker of a paragraph introduced by "Orme wrote:" (or of a transcript turn) when a
+        cue inside that paragraph holds the figure: "Orme wrote:\\n\\nI think polls show Vale up 33%
+        to 18%." -> Orme, the outermost reporter, as for a quotation. None otherwise."""
+        if inner.start is None or self._quote_at(span.start_char, span.end_char) is not None \
+                or self._post_at(span.start_char, span.end_char) is not None:
+            return None
+        block = self._colon_block(span)
+        if block is None or block.start is None or block.start >= inner.start:
+            return None
+        para = self.text.rfind("\n", 0, span.start_char) + 1
+        if inner.start < para or (block.start >= para and inner.start < (block.end or block.start)):
+            return None  # the inner source stands before the block: not inside it
+        return block
 
     def _listed_cue(self, sp: Speaker) -> Optional[int]:
         """Where the cue of the pass's attribution with ``sp``'s source mention and cue is; None
@@ -1633,6 +1660,20 @@ class Attributor:
         return None
 
 
+def _colon_clause(verb: Token) -> bool:
+    """A clause that closes on a colon before what it introduces ("Vell scolded him: “...,” she
+    said"): a main clause, however the parser hung it on the words after the colon."""
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.i <= verb.i:
+        return False
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.head.i, verb.i + 10)):
+        if doc[i].text == ":":
+            return True
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _clause_verb(t: Token) -> bool:
     """A verb that makes a clause, not a participle on a noun ("2,316 pledged delegates")."""
     return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound")
@@ -1941,8 +1982,10 @@ def _can_expect(verb: Token) -> bool:
 def _split_subject(obj: Token) -> bool:
     """A reported clause's subject that the parser made the cue's object: "said auctions of the
     bonds, which opened in May, were going well" -> "auctions" (dobj) and "were going" (ccomp, no
-    subject of its own), so the object is part of what is said."""
-    if obj.dep_ != "dobj" or obj.head.i == obj.i:
+    subject of its own), so the object is part of what is said. Likewise an approximator read as
+    a preposition right after the cue: "said about half of the rise reflected ..." -> "about"."""
+    if obj.head.i == obj.i or not (obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.i == obj.head.i + 1
+                                                          and obj.lower_ in _APPROX_PREPS)):
         return False
     return any(c.dep_ == "ccomp" and c.i > obj.i and c.pos_ in ("VERB", "AUX")
                and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)

@@ -373,3 +373,59 @@ def test_a_transcript_turn_is_the_outer_report_of_its_paragraph(ex):
 def test_one_capitalised_label_is_no_transcript(ex):
     text = "UPDATE: Some 40 roads were closed on Monday.\n\nCrews worked overnight."
     assert not any(a.cue == ":" for a in claimex.attributions(text))
+
+
+# --- the outer cue of the claim's own sentence ---------------------------------------------
+def test_a_complement_after_its_cue_starts_after_it():
+    # "– names he said would be released soon –": the parser may hang the figures before the cue on
+    # its complement; what "said" reports starts after it
+    text = ("Bruch said he called the chair this month. Now, he says, at least nine of the state’s 52 "
+            "delegates have signed on – names he said would be publicly released soon – to the effort.")
+    said = [a for a in claimex.attributions(text) if a.cue == "said" and a.cue_start > 60]
+    assert said and all(text.index("said would") < x for x, _ in said[0].content)
+
+
+def test_the_parenthetical_outer_cue_speaks_for_the_figures(ex):
+    text = ("Bruch said he called the chair this month. Now, he says, at least nine of the state’s 52 "
+            "delegates have signed on – names he said would be publicly released soon – to the effort.")
+    sp = one(ex, text, "at least nine").speaker
+    assert sp is not None and sp.start == text.index("he says")
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("Hewitt writes:\n\nThe movie mentions neither the mayor nor the governor by name, and no claim is "
+     "made as to what the two did.", "two", "Hewitt"),
+    ("In the note with the post, Orme wrote:\n\nI think this is timely, as Ohio polls are showing a slide "
+     "among farmers who prefer Vale to Dunn 33% to 18%.", "33%", "Orme"),
+])
+def test_a_paragraph_after_a_colon_cue_is_the_outer_report(ex, text, needle, name):
+    # a cue inside the introduced paragraph is reported by whoever introduced it
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name and sp.start == text.index(name)
+
+
+def test_a_paragraph_after_the_writer_s_colon_keeps_its_own_cue(ex):
+    text = "The numbers are in:\n\nThe agency said 40 ships docked in May."
+    sp = one(ex, text, "40").speaker
+    assert sp is not None and sp.name == "agency"
+
+
+@pytest.mark.parametrize("intro", [
+    "Clara Vell scolded him:",
+    "Democratic Sen. Clara Vell (D-Ore.) scolded him:",
+])
+def test_the_subject_of_a_clause_closing_on_a_colon_is_an_antecedent(ex, intro):
+    text = ('"The board has a huge pulpit," said Tom Harl, a professor at the school.\n\n'
+            f"{intro} “The field is against you on the three products you sell,” she said.")
+    sp = one(ex, text, "three").speaker
+    assert sp is not None and sp.name == "Clara Vell"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("By 2030 the deficit would top $1 trillion. The budget office said about half of the higher "
+     "adjustment in its deficit projections reflected revenue losses from the tax cuts.", "about half"),
+    ("The agency said about 40 percent of the homes were flooded.", "about 40 percent"),
+])
+def test_an_approximator_read_as_a_preposition_after_said(ex, text, needle):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name in ("budget office", "agency") and text[sp.start:sp.end] == sp.name
