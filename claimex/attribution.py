@@ -384,7 +384,7 @@ class Attributor:
                 objs = [o for o in doc[t.i + 1].children if o.dep_ == "pobj"]
                 sp = self._mention(objs[0], "according to", "according_to") if objs else None
                 if sp is not None and sp.start is not None:
-                    end = max(objs[0].right_edge.i + 1, t.i + 2)
+                    end = max(_source_end(objs[0]), t.i + 2)
                     content = sentence_without(text, self._according_scope(t, sent), t.i, end)
                     if content:
                         to = doc[t.i + 1]
@@ -657,8 +657,10 @@ class Attributor:
         lemma = tok.lemma_.lower()
         low = tok.lower_
         inner = [e for e in self._ents_in(phrase.start, phrase.end) if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
+        # (an apposition stands next to its noun: a name after the subject's own verb is another's,
+        # "The lawyers pointed to two hopefuls, Sen. Ada Vell and ...")
         appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
-                 and e.label_ == "PERSON"]
+                 and e.label_ == "PERSON" and not (tok.i < tok.head.i < c.i)]
         if appos and lemma not in _DOC_NOUNS:
             # "A spokeswoman, Anya Rickard, said": the apposition names her
             e = appos[0]
@@ -1470,7 +1472,7 @@ class Attributor:
                 objs = [o for o in to.children if o.dep_ == "pobj"]
                 if not objs:
                     continue
-                if span is not None and objs[0].left_edge.i <= span.start and span.end <= objs[0].right_edge.i + 1:
+                if span is not None and objs[0].left_edge.i <= span.start and span.end <= _source_end(objs[0]):
                     continue  # "according to the firm, which was valued at $3 billion, ...": the writer's aside
                 scope = self._according_scope(t, sent) if span is not None else sent
                 if span is not None and not scope.start <= span.start < scope.end:
@@ -1658,6 +1660,15 @@ class Attributor:
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
         return None
+
+
+def _source_end(src: Token) -> int:
+    """The token after a source phrase: "According to the Ledger, 571 of the 714 delegates back
+    it": a figure after the comma is the reported clause's subject, however the parser made it an
+    apposition of the source."""
+    nums = [c.left_edge.i for c in src.children if c.dep_ == "appos" and c.i > src.i
+            and (c.left_edge.like_num or c.left_edge.tag_ in ("CD", "$")) and c.doc[c.left_edge.i - 1].text == ","]
+    return nums[0] - 1 if nums else src.right_edge.i + 1
 
 
 def _colon_clause(verb: Token) -> bool:

@@ -429,3 +429,25 @@ def test_the_subject_of_a_clause_closing_on_a_colon_is_an_antecedent(ex, intro):
 def test_an_approximator_read_as_a_preposition_after_said(ex, text, needle):
     sp = one(ex, text, needle).speaker
     assert sp is not None and sp.name in ("budget office", "agency") and text[sp.start:sp.end] == sp.name
+
+
+def test_an_apposition_after_the_subject_s_verb_names_someone_else(ex):
+    text = ("The lawyers also pointed to the valid candidacies of two former hopefuls, Sen. Ada Vell of Ohio "
+            "and former Gov. Tod Ames, as examples of runs that received the blessing of courts.")
+    sp = one(ex, text, "two").speaker
+    assert sp is not None and sp.name == "lawyers"
+    # an apposition beside its subject still names the speaker
+    sp = one(ex, "A spokeswoman, Ann Roe, said the firm had used the tool five times.", "five times").speaker
+    assert sp is not None and sp.name == "Ann Roe"
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("According to the Ledger, 571 of the 714 county delegates back the plan.", "571"),
+    ("According to the Ledger, 571 of the county delegates — a group made up of party officials — back "
+     "the plan.", "571"),
+    ("According to the Ledger, 571 county delegates back the plan.", "571"),
+])
+def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
+    # the parser may read the figure after the comma as the source's apposition
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == "Ledger" and sp.cue == "according to"
