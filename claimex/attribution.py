@@ -1094,8 +1094,7 @@ class Attributor:
         """The speaker of a paragraph introduced by "Orme wrote:" (or of a transcript turn) when a
         cue inside that paragraph holds the figure: "Orme wrote:\\n\\nI think polls show Vale up 33%
         to 18%." -> Orme, the outermost reporter, as for a quotation. None otherwise."""
-        if inner.start is None or self._quote_at(span.start_char, span.end_char) is not None \
-                or self._post_at(span.start_char, span.end_char) is not None:
+        if inner.start is None or self._post_at(span.start_char, span.end_char) is not None:
             return None
         block = self._colon_block(span)
         if block is None or block.start is None or block.start >= inner.start:
@@ -1103,6 +1102,12 @@ class Attributor:
         para = self.text.rfind("\n", 0, span.start_char) + 1
         if inner.start < para or (block.start >= para and inner.start < (block.end or block.start)):
             return None  # the inner source stands before the block: not inside it
+        if block.cue != ":":
+            # the introducer is the subject of its sentence's cue, not a name in an aside ("watch an
+            # interview with Ada Vell, who observed the rescue:" introduces no words of hers)
+            src = self.doc.char_span(block.start, block.end or block.start + 1, alignment_mode="expand")
+            if src is None or src.root.dep_ not in ("nsubj", "nsubjpass") or src.root.head.dep_ == "relcl":
+                return None
         return block
 
     def _listed_cue(self, sp: Speaker) -> Optional[int]:
@@ -1977,6 +1982,12 @@ def _sources(verb: Token) -> list[Token]:
             and not any(c.dep_ == "auxpass" for c in verb.children) \
             and not _reduced_passive(verb):
         out = [verb.head]  # a mis-parsed "A new poll found that ...": the noun the verb hangs on
+        issuer = verb.head.head if verb.head.dep_ == "dobj" and verb.head.lemma_.lower() in _ANNOUNCEMENTS else None
+        if issuer is not None and verb.dep_ == "acl":
+            # "The mayor issued a statement saying 40 officers were hired": the statement is the
+            # issuer's words, as in "said in a statement"
+            who = [_antecedent(c) for c in issuer.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))]
+            out = who[:1] or out
         owner = verb.head.head.head if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" else None
         if owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _DOC_NOUNS:
             out = [owner]  # "an analysis of other data identified ...": the analysis
@@ -2151,6 +2162,14 @@ def _antecedent(t: Token) -> Token:
     """ "the union, which claims ...": a relative pronoun speaks for the noun it attaches to."""
     if t.lower_ in ("which", "who", "that") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
         return t.head.head
+    if t.lower_ in ("which", "who") and t.dep_ == "nsubj" and t.i > 0:
+        # "turned to the county office which reported 2,521 cases", the clause misread as an
+        # adverbial: a relative pronoun refers to the noun it follows
+        prev = t.doc[t.i - 1] if t.doc[t.i - 1].text != "," or t.i < 2 else t.doc[t.i - 2]
+        while prev.dep_ == "compound" and prev.head.i > prev.i:
+            prev = prev.head
+        if prev.pos_ in ("NOUN", "PROPN") and prev.i < t.i:
+            return prev
     return t
 
 

@@ -451,3 +451,23 @@ def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
     # the parser may read the figure after the comma as the source's apposition
     sp = one(ex, text, needle).speaker
     assert sp is not None and sp.name == "Ledger" and sp.cue == "according to"
+
+
+def test_a_colon_after_an_aside_s_cue_introduces_no_block(ex):
+    # "who observed the response:" is an aside on a name in an object, not the sentence's reporter
+    text = ("The train derailed on Sunday.\n\nBelow, watch an interview with local resident Ada Vell, a "
+            "superintendent of a building on Pine Avenue, who heard the crash and observed the response:\n\n"
+            "Police say that 40 people were hurt in the crash.")
+    sp = one(ex, text, "40").speaker
+    assert sp is not None and sp.name == "Police"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("The mayor issued a statement saying the city had hired 40 new officers.", "40", "mayor"),
+    ("Ada Vell, the party's field director, released a statement confirming it will more than double the "
+     "216 paid staffers now working in the swing states.", "216", "Ada Vell"),
+])
+def test_a_statement_issued_with_its_words_is_the_issuer_s(ex, text, needle, name):
+    # as in "said in a statement": the statement is the channel, its issuer speaks
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
