@@ -471,3 +471,10 @@ def test_a_statement_issued_with_its_words_is_the_issuer_s(ex, text, needle, nam
     # as in "said in a statement": the statement is the channel, its issuer speaks
     sp = one(ex, text, needle).speaker
     assert sp is not None and sp.name == name
+
+
+def test_a_relative_pronoun_read_as_an_adverbial_s_subject_refers_to_the_noun_before_it(ex):
+    text = ("To settle it, they turned to the Brisk County Sheriff's Office which reported “2,521 burglary "
+            "incidents” in the county between January 1 and March 18.")
+    sp = one(ex, text, "2,521").speaker
+    assert sp is not None and sp.name == "Brisk County Sheriff's Office"
