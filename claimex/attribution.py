@@ -493,6 +493,10 @@ class Attributor:
             return before(self.text, sent, min(c.left_edge.i for c in verb.children if c.dep_ == "nsubj"))
         if parts:
             return parts + self._after_semicolon(verb)
+        rel = _relative_report(verb)
+        if rel is not None:
+            piece = trimmed(self.text, verb.doc[rel[0]].idx, verb.doc[rel[1] - 1].idx + len(verb.doc[rel[1] - 1]))
+            return [piece] if piece is not None else []
         if _leading_cue(verb):
             # "The Ledger reported, the council kept 1,076 names secret": the sentence after the comma
             return sentence_without(self.text, sent, sent.start, verb.right_edge.i + 2)
@@ -2258,6 +2262,29 @@ def _opening_cue(verb: Token) -> bool:
 def _past_dash(verb: Token, span: Span) -> bool:
     """Whether ``span`` comes after ``verb`` with a dash between them."""
     return verb.i < span.start and any(t.text in _DASHES for t in verb.doc[verb.i + 1:span.start])
+
+
+def _relative_report(verb: Token) -> Optional[tuple[int, int]]:
+    """Tokens of what a reporting verb in a relative clause reports when the parser gave it no
+    complement: "Vell, who boasts he has held 100 meetings, ..." (the clause made the sentence's
+    root), "Vell, who noted that prices had fallen to half" ("that" read as an object): from the
+    verb to the comma or dash that closes the relative clause. None otherwise."""
+    doc, sent = verb.doc, _sent(verb)
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in _SPEECH \
+            or not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    k = verb.i + 1
+    if k < sent.end and doc[k].lower_ == "that":
+        k += 1
+    stop = k
+    while stop < sent.end and doc[stop].text not in (",", ";", "—", "–", "--"):
+        stop += 1
+    clause = doc[k:stop]
+    if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and k <= t.head.i < stop
+               for t in clause):
+        return None  # "who told reporters": nothing reported
+    return k, stop
 
 
 def _leading_cue(verb: Token) -> bool:

@@ -478,3 +478,13 @@ def test_a_relative_pronoun_read_as_an_adverbial_s_subject_refers_to_the_noun_be
             "incidents” in the county between January 1 and March 18.")
     sp = one(ex, text, "2,521").speaker
     assert sp is not None and sp.name == "Brisk County Sheriff's Office"
+
+
+def test_a_relative_clause_s_cue_reports_the_clause_the_parser_cut_off(ex):
+    # "who boasts he has held ...": the reported clause read as the sentence's root
+    text = "Vale, who brags he has held more than 100 town halls in Ohio, doesn't pretend that his campaign will go on."
+    sp = one(ex, text, "more than 100").speaker
+    assert sp is not None and sp.name == "Vale" and sp.cue == "brags"
+    # a relative clause that reports nothing stays the writer's aside
+    text = "Vale, who told reporters about 100 town halls in Ohio, doesn't pretend that his campaign will go on."
+    assert one(ex, text, "about 100").speaker is None
