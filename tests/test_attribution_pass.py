@@ -376,27 +376,36 @@ def test_one_capitalised_label_is_no_transcript(ex):
 
 
 # --- the outer cue of the claim's own sentence ---------------------------------------------
+def _forced(text: str) -> "spacy.tokens.Doc":
+    """``text`` parsed without claims, for a test that then sets a parser's misreading by hand."""
+    ex = claimex.api.default_extractor()
+    return ex.nlp(claimex.api.make_doc(ex.nlp, text), disable=["claimex"])
+
+
 def test_a_complement_after_its_cue_starts_after_it():
-    # "– names he said would be released soon –": the parser may hang the figures before the cue on
-    # its complement; what "said" reports starts after it
-    text = ("Bruch said he called the chair this month. Now, he says, at least nine of the state’s 52 "
-            "delegates have signed on – names he said would be publicly released soon – to the effort.")
-    said = [a for a in claimex.attributions(text) if a.cue == "said" and a.cue_start > 60]
-    assert said and all(text.index("said would") < x for x, _ in said[0].content)
+    # "– names he said were to be released soon –" with the parser hanging "at least nine ..." on the
+    # complement: what "said" reports still starts after it
+    text = "Now, he says, at least nine of the county's 52 electors have enlisted – names he said were to be released soon – to the push."
+    doc = _forced(text)
+    said, to, nine, rel = (next(t for t in doc if t.text == w) for w in ("said", "to", "nine", "released"))
+    to.head, to.dep_ = rel, "prep"
+    nine.head, nine.dep_ = to, "pobj"
+    content = Attributor(doc)._verb_content(said, doc[said.i - 1])
+    assert [text[x:y] for x, y in content] == ["were to be released soon – to the push"]
 
 
 def test_the_parenthetical_outer_cue_speaks_for_the_figures(ex):
-    text = ("Bruch said he called the chair this month. Now, he says, at least nine of the state’s 52 "
-            "delegates have signed on – names he said would be publicly released soon – to the effort.")
+    text = ("Quillan phoned the chairwoman last week. By now, he says, at least nine of the county's 52 electors "
+            "have enlisted – names he said were to be formally released soon – to the push.")
     sp = one(ex, text, "at least nine").speaker
     assert sp is not None and sp.start == text.index("he says")
 
 
 @pytest.mark.parametrize("text, needle, name", [
-    ("Hewitt writes:\n\nThe movie mentions neither the mayor nor the governor by name, and no claim is "
-     "made as to what the two did.", "two", "Hewitt"),
-    ("In the note with the post, Orme wrote:\n\nI think this is timely, as Ohio polls are showing a slide "
-     "among farmers who prefer Vale to Dunn 33% to 18%.", "33%", "Orme"),
+    ("Marbury writes:\n\nThe movie mentions neither the warden nor the sheriff by name, and no claim is made "
+     "about what the two did.", "two", "Marbury"),
+    ("Under the clip, Ostrander wrote:\n\nI think the timing matters, since county surveys are showing a "
+     "drift among growers who favor Varnick over Ruskin 33% to 18%.", "33%", "Ostrander"),
 ])
 def test_a_paragraph_after_a_colon_cue_is_the_outer_report(ex, text, needle, name):
     # a cue inside the introduced paragraph is reported by whoever introduced it
@@ -410,33 +419,47 @@ def test_a_paragraph_after_the_writer_s_colon_keeps_its_own_cue(ex):
     assert sp is not None and sp.name == "agency"
 
 
+def test_a_colon_after_an_aside_s_cue_introduces_no_block(ex):
+    # "who watched the rescue:" is an aside on a name in an object, not the sentence's reporter
+    text = ("The ferry ran aground on Sunday.\n\nScroll down for a clip of dock worker Ines Farrow, a foreman at "
+            "the Pier 6 warehouse, who saw the ship tilt and watched the rescue:\n\n"
+            "The coast guard says that 40 passengers were treated for cold.")
+    sp = one(ex, text, "40").speaker
+    assert sp is not None and sp.name == "coast guard"
+
+
 @pytest.mark.parametrize("intro", [
-    "Clara Vell scolded him:",
-    "Democratic Sen. Clara Vell (D-Ore.) scolded him:",
+    "Marisol Quenby lectured him:",
+    "Rep. Marisol Quenby (R-Nev.) lectured him:",
 ])
 def test_the_subject_of_a_clause_closing_on_a_colon_is_an_antecedent(ex, intro):
-    text = ('"The board has a huge pulpit," said Tom Harl, a professor at the school.\n\n'
-            f"{intro} “The field is against you on the three products you sell,” she said.")
+    text = ('"The network gives him a giant stage," said Corwin Pask, a lecturer at the college.\n\n'
+            f"{intro} “Every lab disagrees with you about the three pills you sell,” she said.")
     sp = one(ex, text, "three").speaker
-    assert sp is not None and sp.name == "Clara Vell"
+    assert sp is not None and sp.name == "Marisol Quenby"
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("By 2030 the deficit would top $1 trillion. The budget office said about half of the higher "
-     "adjustment in its deficit projections reflected revenue losses from the tax cuts.", "about half"),
-    ("The agency said about 40 percent of the homes were flooded.", "about 40 percent"),
+@pytest.mark.parametrize("text, needle, name", [
+    ("Port revenue slipped in March. The harbor board said about half of the drop in its fee estimates "
+     "came from fewer cruise calls.", "about half", "harbor board"),
+    ("The agency said about 40 percent of the homes were flooded.", "about 40 percent", "agency"),
 ])
-def test_an_approximator_read_as_a_preposition_after_said(ex, text, needle):
+def test_an_approximator_read_as_a_preposition_after_said(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
-    assert sp is not None and sp.name in ("budget office", "agency") and text[sp.start:sp.end] == sp.name
+    assert sp is not None and sp.name == name and text[sp.start:sp.end] == name
 
 
-def test_an_apposition_after_the_subject_s_verb_names_someone_else(ex):
-    text = ("The lawyers also pointed to the valid candidacies of two former hopefuls, Sen. Ada Vell of Ohio "
-            "and former Gov. Tod Ames, as examples of runs that received the blessing of courts.")
-    sp = one(ex, text, "two").speaker
+def test_an_apposition_after_the_subject_s_verb_names_someone_else():
+    # "The lawyers pointed to two hopefuls, Sen. Rhea Quarles ..." with the parser hanging the name on
+    # the subject: a name past the subject's own verb is not its apposition
+    doc = _forced("The lawyers pointed to two hopefuls, Sen. Rhea Quarles of Quelmsford, as examples.")
+    lawyers, name = doc[1], next(t for t in doc if t.text == "Quarles")
+    name.head, name.dep_ = lawyers, "appos"
+    sp = Attributor(doc)._mention(lawyers, "pointed", "indirect")
     assert sp is not None and sp.name == "lawyers"
-    # an apposition beside its subject still names the speaker
+
+
+def test_an_apposition_beside_its_subject_names_the_speaker(ex):
     sp = one(ex, "A spokeswoman, Ann Roe, said the firm had used the tool five times.", "five times").speaker
     assert sp is not None and sp.name == "Ann Roe"
 
@@ -453,19 +476,10 @@ def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
     assert sp is not None and sp.name == "Ledger" and sp.cue == "according to"
 
 
-def test_a_colon_after_an_aside_s_cue_introduces_no_block(ex):
-    # "who observed the response:" is an aside on a name in an object, not the sentence's reporter
-    text = ("The train derailed on Sunday.\n\nBelow, watch an interview with local resident Ada Vell, a "
-            "superintendent of a building on Pine Avenue, who heard the crash and observed the response:\n\n"
-            "Police say that 40 people were hurt in the crash.")
-    sp = one(ex, text, "40").speaker
-    assert sp is not None and sp.name == "Police"
-
-
 @pytest.mark.parametrize("text, needle, name", [
     ("The mayor issued a statement saying the city had hired 40 new officers.", "40", "mayor"),
-    ("Ada Vell, the party's field director, released a statement confirming it will more than double the "
-     "216 paid staffers now working in the swing states.", "216", "Ada Vell"),
+    ("Odile Brant, the league's outreach chief, put out a statement confirming it would add 216 coaches "
+     "to its youth teams.", "216", "Odile Brant"),
 ])
 def test_a_statement_issued_with_its_words_is_the_issuer_s(ex, text, needle, name):
     # as in "said in a statement": the statement is the channel, its issuer speaks
@@ -481,10 +495,10 @@ def test_a_relative_pronoun_read_as_an_adverbial_s_subject_refers_to_the_noun_be
 
 
 def test_a_relative_clause_s_cue_reports_the_clause_the_parser_cut_off(ex):
-    # "who boasts he has held ...": the reported clause read as the sentence's root
-    text = "Vale, who brags he has held more than 100 town halls in Ohio, doesn't pretend that his campaign will go on."
+    # "who brags he has hosted ...": the reported clause read as the sentence's root
+    text = "Ebbesen, who brags he has hosted more than 100 town meetings in Kessock County, doesn't claim that his bid will survive."
     sp = one(ex, text, "more than 100").speaker
-    assert sp is not None and sp.name == "Vale" and sp.cue == "brags"
+    assert sp is not None and sp.name == "Ebbesen" and sp.cue == "brags"
     # a relative clause that reports nothing stays the writer's aside
-    text = "Vale, who told reporters about 100 town halls in Ohio, doesn't pretend that his campaign will go on."
+    text = "Ebbesen, who told reporters about 100 budget forums in Kessock County, won't say if she will run again."
     assert one(ex, text, "about 100").speaker is None
