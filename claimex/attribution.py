@@ -481,8 +481,8 @@ class Attributor:
                     pieces = subtree_span(self.text, c, ([src] if c.left_edge.i <= src.i <= c.right_edge.i else [])
                                           + own)
                     if c.i > verb.i and c.dep_ == "ccomp":
-                        # "– names he said would be released soon –": a complement after its cue starts
-                        # after it, whatever the parser hung on it from before ("at least 9 ... joined")
+                        # "12 clinics closed – sites she said would reopen in May –": a complement after its
+                        # cue starts after it, whatever the parser hung on it from before ("12 clinics")
                         after = verb.idx + len(verb)
                         pieces = [p for x, y in pieces if y > after
                                   and (p := trimmed(self.text, max(x, after), y)) is not None]
@@ -662,7 +662,7 @@ class Attributor:
         low = tok.lower_
         inner = [e for e in self._ents_in(phrase.start, phrase.end) if e.label_ in ("ORG", "PERSON", "GPE", "NORP")]
         # (an apposition stands next to its noun: a name after the subject's own verb is another's,
-        # "The lawyers pointed to two hopefuls, Sen. Ada Vell and ...")
+        # "The board cited two rivals, Sen. Ada Vell and ...")
         appos = [e for c in tok.children if c.dep_ == "appos" and (e := _entity_of(c)) is not None
                  and e.label_ == "PERSON" and not (tok.i < tok.head.i < c.i)]
         if appos and lemma not in _DOC_NOUNS:
@@ -1096,8 +1096,8 @@ class Attributor:
 
     def _block_over(self, span: Span, inner: Speaker) -> Optional[Speaker]:
         """The speaker of a paragraph introduced by "Orme wrote:" (or of a transcript turn) when a
-        cue inside that paragraph holds the figure: "Orme wrote:\\n\\nI think polls show Vale up 33%
-        to 18%." -> Orme, the outermost reporter, as for a quotation. None otherwise."""
+        cue inside that paragraph holds the figure: "Orme wrote:\\n\\nI think the survey shows rents
+        up 6%." -> Orme, the outermost reporter, as for a quotation. None otherwise."""
         if inner.start is None or self._post_at(span.start_char, span.end_char) is not None:
             return None
         block = self._colon_block(span)
@@ -1107,8 +1107,8 @@ class Attributor:
         if inner.start < para or (block.start >= para and inner.start < (block.end or block.start)):
             return None  # the inner source stands before the block: not inside it
         if block.cue != ":":
-            # the introducer is the subject of its sentence's cue, not a name in an aside ("watch an
-            # interview with Ada Vell, who observed the rescue:" introduces no words of hers)
+            # the introducer is the subject of its sentence's cue, not a name in an aside ("here is a
+            # clip of Ada Vell, who described the flood:" introduces no words of hers)
             src = self.doc.char_span(block.start, block.end or block.start + 1, alignment_mode="expand")
             if src is None or src.root.dep_ not in ("nsubj", "nsubjpass") or src.root.head.dep_ == "relcl":
                 return None
@@ -1672,9 +1672,9 @@ class Attributor:
 
 
 def _source_end(src: Token) -> int:
-    """The token after a source phrase: "According to the Ledger, 571 of the 714 delegates back
-    it": a figure after the comma is the reported clause's subject, however the parser made it an
-    apposition of the source."""
+    """The token after a source phrase: "According to the Ledger, 38 of the 90 towns raised
+    fares": a figure after the comma is the reported clause's subject, however the parser made it
+    an apposition of the source."""
     nums = [c.left_edge.i for c in src.children if c.dep_ == "appos" and c.i > src.i
             and (c.left_edge.like_num or c.left_edge.tag_ in ("CD", "$")) and c.doc[c.left_edge.i - 1].text == ","]
     return nums[0] - 1 if nums else src.right_edge.i + 1
@@ -2167,7 +2167,7 @@ def _antecedent(t: Token) -> Token:
     if t.lower_ in ("which", "who", "that") and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
         return t.head.head
     if t.lower_ in ("which", "who") and t.dep_ == "nsubj" and t.i > 0:
-        # "turned to the county office which reported 2,521 cases", the clause misread as an
+        # "asked the county office which counted 730 cases", the clause misread as an
         # adverbial: a relative pronoun refers to the noun it follows
         prev = t.doc[t.i - 1] if t.doc[t.i - 1].text != "," or t.i < 2 else t.doc[t.i - 2]
         while prev.dep_ == "compound" and prev.head.i > prev.i:

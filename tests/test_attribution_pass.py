@@ -405,7 +405,7 @@ def test_the_parenthetical_outer_cue_speaks_for_the_figures(ex):
     ("Marbury writes:\n\nThe movie mentions neither the warden nor the sheriff by name, and no claim is made "
      "about what the two did.", "two", "Marbury"),
     ("Under the clip, Ostrander wrote:\n\nI think the timing matters, since county surveys are showing a "
-     "drift among growers who favor Varnick over Ruskin 33% to 18%.", "33%", "Ostrander"),
+     "drift among growers who favor Varnick over Ruskin 41% to 27%.", "41%", "Ostrander"),
 ])
 def test_a_paragraph_after_a_colon_cue_is_the_outer_report(ex, text, needle, name):
     # a cue inside the introduced paragraph is reported by whoever introduced it
@@ -465,10 +465,10 @@ def test_an_apposition_beside_its_subject_names_the_speaker(ex):
 
 
 @pytest.mark.parametrize("text, needle", [
-    ("According to the Ledger, 571 of the 714 county delegates back the plan.", "571"),
-    ("According to the Ledger, 571 of the county delegates — a group made up of party officials — back "
-     "the plan.", "571"),
-    ("According to the Ledger, 571 county delegates back the plan.", "571"),
+    ("According to the Ledger, 388 of the 602 county delegates back the plan.", "388"),
+    ("According to the Ledger, 388 of the county delegates — a group made up of party officials — back "
+     "the plan.", "388"),
+    ("According to the Ledger, 388 county delegates back the plan.", "388"),
 ])
 def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
     # the parser may read the figure after the comma as the source's apposition
@@ -478,8 +478,8 @@ def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
 
 @pytest.mark.parametrize("text, needle, name", [
     ("The mayor issued a statement saying the city had hired 40 new officers.", "40", "mayor"),
-    ("Odile Brant, the league's outreach chief, put out a statement confirming it would add 216 coaches "
-     "to its youth teams.", "216", "Odile Brant"),
+    ("Odile Brant, the league's outreach chief, put out a statement confirming it would add 185 coaches "
+     "to its youth teams.", "185", "Odile Brant"),
 ])
 def test_a_statement_issued_with_its_words_is_the_issuer_s(ex, text, needle, name):
     # as in "said in a statement": the statement is the channel, its issuer speaks
@@ -488,16 +488,16 @@ def test_a_statement_issued_with_its_words_is_the_issuer_s(ex, text, needle, nam
 
 
 def test_a_relative_pronoun_read_as_an_adverbial_s_subject_refers_to_the_noun_before_it(ex):
-    text = ("To settle it, they turned to the Brisk County Sheriff's Office which reported “2,521 burglary "
-            "incidents” in the county between January 1 and March 18.")
-    sp = one(ex, text, "2,521").speaker
+    text = ("To settle it, they went to the Brisk County Sheriff's Office which reported “1,874 burglary "
+            "reports” in the county between February 3 and April 9.")
+    sp = one(ex, text, "1,874").speaker
     assert sp is not None and sp.name == "Brisk County Sheriff's Office"
 
 
 def test_a_relative_clause_s_cue_reports_the_clause_the_parser_cut_off(ex):
     # "who brags he has hosted ...": the reported clause read as the sentence's root
-    text = "Ebbesen, who brags he has hosted more than 100 town meetings in Kessock County, doesn't claim that his bid will survive."
-    sp = one(ex, text, "more than 100").speaker
+    text = "Ebbesen, who brags he has hosted more than 80 town meetings in Kessock County, doesn't claim that his bid will survive."
+    sp = one(ex, text, "more than 80").speaker
     assert sp is not None and sp.name == "Ebbesen" and sp.cue == "brags"
     # a relative clause that reports nothing stays the writer's aside
     text = "Ebbesen, who told reporters about 100 budget forums in Kessock County, won't say if she will run again."
