@@ -464,16 +464,24 @@ def test_an_apposition_beside_its_subject_names_the_speaker(ex):
     assert sp is not None and sp.name == "Ann Roe"
 
 
-@pytest.mark.parametrize("text, needle", [
-    ("According to the Ledger, 388 of the 602 county delegates back the plan.", "388"),
-    ("According to the Ledger, 388 of the county delegates — a group made up of party officials — back "
-     "the plan.", "388"),
-    ("According to the Ledger, 388 county delegates back the plan.", "388"),
+@pytest.mark.parametrize("text", [
+    "According to the Ledger, 388 of the 602 county delegates back the plan.",
+    "According to the Ledger, 388 county delegates back the plan.",
 ])
-def test_a_figure_after_according_to_x_is_reported(ex, text, needle):
-    # the parser may read the figure after the comma as the source's apposition
-    sp = one(ex, text, needle).speaker
+def test_a_figure_after_according_to_x_is_reported(ex, text):
+    sp = one(ex, text, "388").speaker
     assert sp is not None and sp.name == "Ledger" and sp.cue == "according to"
+
+
+def test_a_figure_read_as_the_source_s_apposition_is_still_reported():
+    # the parser may hang the figure after the comma on the source as its apposition
+    text = "According to the Ledger, 388 of the county delegates back the plan."
+    doc = _forced(text)
+    ledger, num = doc[3], doc[5]
+    num.head, num.dep_ = ledger, "appos"
+    held = [a for a in Attributor(doc).attributions() if a.cue == "according to"
+            and any(x <= text.index("388") < y for x, y in a.content)]
+    assert held and held[0].source == "Ledger"
 
 
 @pytest.mark.parametrize("text, needle, name", [
