@@ -58,6 +58,7 @@ _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., a
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _APPROX_PREPS = frozenset(_C["approximator_preps"])  # "said about half ...": a bound the parser may read as a preposition
+_SPEAKER_ADJS = frozenset(_C["speaker_adjectives"])  # "quick to point out": the adjective's subject speaks ("likely to say" is a poll's)
 _COLON_NOUNS = frozenset(_C["colon_nouns"])
 _ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “...”": the quotation is what was issued
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
@@ -1941,6 +1942,12 @@ def _sources(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "agent":
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
+    if not out and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in _SPEAKER_ADJS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Aides are quick to point out that ...": the adjective's subject speaks ("It is worth noting
+        # that ..." has no speaker: an expletive "it")
+        return [_antecedent(c) for c in verb.head.head.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))
+                and c.lower_ not in ("it", "this", "that", "there")][:1]
     if not out and (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) \
             and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         # "revised his plans, saying that ...": the participle speaks with its main verb's subject;

@@ -510,3 +510,22 @@ def test_a_relative_clause_s_cue_reports_the_clause_the_parser_cut_off(ex):
     # a relative clause that reports nothing stays the writer's aside
     text = "Ebbesen, who told reporters about 100 budget forums in Kessock County, won't say if she will run again."
     assert one(ex, text, "about 100").speaker is None
+
+
+@pytest.mark.parametrize("adj", ["quick", "eager", "careful"])
+def test_an_adjective_s_subject_speaks_for_its_infinitive_cue(ex, adj):
+    text = f"Aides to the mayor are {adj} to point out that she has won the last two votes."
+    sp = one(ex, text, "two").speaker
+    assert sp is not None and sp.name == "Aides to the mayor"
+
+
+def test_an_expletive_it_before_an_adjective_speaks_for_no_one(ex):
+    text = ("The report came out on Monday. It is worth noting that the port's recent $3.5 million fine, set by "
+            "the state board, is a good example.")
+    assert one(ex, text, "$3.5 million").speaker is None
+
+
+def test_respondents_more_likely_to_say_are_no_speakers(ex):
+    text = ("Older voters are slightly more likely to say that Pike represents their views than say the same about "
+            "Ruskin, 71 percent to 58 percent.")
+    assert one(ex, text, "71 percent").speaker is None
