@@ -1944,7 +1944,7 @@ def _sources(verb: Token) -> list[Token]:
             out += [o for o in c.children if o.dep_ == "pobj" and _can_speak(o)]
     if not out and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_.lower() in _SPEAKER_ADJS \
             and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "Aides are quick to point out that ...": the adjective's subject speaks ("It is worth noting
+        # "Aides were eager to stress that ...": the adjective's subject speaks ("It is worth noting
         # that ..." has no speaker: an expletive "it")
         return [_antecedent(c) for c in verb.head.head.children if c.dep_ == "nsubj" and _can_speak(_antecedent(c))
                 and c.lower_ not in ("it", "this", "that", "there")][:1]

@@ -526,6 +526,6 @@ def test_an_expletive_it_before_an_adjective_speaks_for_no_one(ex):
 
 
 def test_respondents_more_likely_to_say_are_no_speakers(ex):
-    text = ("Older voters are slightly more likely to say that Pike represents their views than say the same about "
+    text = ("Older voters were a bit more likely to say Pike represents their views than say the same about "
             "Ruskin, 71 percent to 58 percent.")
     assert one(ex, text, "71 percent").speaker is None
