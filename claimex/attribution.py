@@ -50,7 +50,7 @@ _OUTLETS: dict[str, str] = _C["outlets"]
 _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
-_TITLES = frozenset(_C["titles"])
+_TITLES = frozenset(_C["titles"]) | frozenset(load("entities.json")["title_abbreviations"])  # "Sens.", "Lt."
 _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Poll": no person's name
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
 _ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
@@ -62,6 +62,7 @@ _ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_RELEASE = frozenset(_C["release_verbs"])  # "released 1,100 pages": a count of what is released is no report
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
@@ -450,7 +451,7 @@ class Attributor:
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
             obj = c.dep_ == "dobj" and c.i != src.i and not _can_expect(verb) \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
-                and c.lemma_.lower() not in _ANNOUNCEMENTS
+                and c.lemma_.lower() not in _ANNOUNCEMENTS and not _released_count(verb, c)
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
             # "reported on 40 open probes", "bragged about his 11 wins": the topic is the report
             topic = c.dep_ == "prep" and (c.lower_ in _ACCUSE.get(lem, ()) or c.lower_ in _NEEDS_AT.get(lem, ())
@@ -1241,11 +1242,15 @@ class Attributor:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
                     # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
+                if below.dep_ == "dobj" and _released_count(cur, below):
+                    continue  # "the agency released 1,100 pages of emails": the writer's count of them
                 if below.dep_ == "dobj" and _can_expect(cur):
                     continue  # "retirees can expect $40 more a month": what they will get, not a belief
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
+                if below.dep_ == "advcl" and _manner_participle(below, cur):
+                    continue  # "“We won,” Vell said, looking out at dozens of farmers": how she spoke, the writer's
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children) \
                         and (pending is not None or share_said
                              or (below.i < cur.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children))):
@@ -1660,6 +1665,29 @@ def _background_aside(clause: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
         return True
     return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+
+
+def _manner_participle(clause: Token, verb: Token) -> bool:
+    """ "..., Vell said, looking out at dozens of farmers", "he said, speaking for seven minutes": a
+    participle set off after the cue that tells how or where the speaker spoke, in the writer's
+    voice; one that is a cue itself ("adding that ...", "citing 40 cases") still reports."""
+    doc = clause.doc
+    lem = clause.lemma_.lower()
+    return clause.tag_ == "VBG" and clause.i > verb.i and clause.left_edge.i > verb.i \
+        and doc[clause.left_edge.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children) \
+        and lem not in _ATTR_LEMMAS and lem not in _POINT_TO \
+        and not any(c.dep_ == "prep" and c.lower_ in _ACCUSE.get(lem, ()) for c in clause.children)
+
+
+def _released_count(verb: Token, obj: Token) -> bool:
+    """ "released 1,100 pages of emails", "is releasing a 30-second ad", "released 40 detainees": a
+    number that counts or measures what is released is the writer's count of it; what the
+    release says ("released data showing 40 arrests", "released earnings of $2 a share") still
+    reports."""
+    return verb.lemma_.lower() in _RELEASE and any(
+        c.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and any(t.like_num for t in c.subtree)
+        for c in obj.children)
 
 
 def _contrast_conj(clause: Token) -> bool:

@@ -373,3 +373,42 @@ def test_a_transcript_turn_is_the_outer_report_of_its_paragraph(ex):
 def test_one_capitalised_label_is_no_transcript(ex):
     text = "UPDATE: Some 40 roads were closed on Monday.\n\nCrews worked overnight."
     assert not any(a.cue == ":" for a in claimex.attributions(text))
+
+
+# --- document frames and the writer's own words around a cue --------------------------------------
+def test_a_plural_title_abbreviation_ends_no_sentence(ex):
+    # "Sens. Pike and Orr, 9 and 6 percent": the list runs on in the poll's sentence
+    text = ("A Harwick poll shows Moreno at the top with 31 percent, followed by Dale at 17 percent and "
+            "Sens. Pike and Orr, 9 and 6 percent respectively.")
+    for needle in ("31 percent", "9", "6 percent"):
+        assert one(ex, text, needle).speaker.name == "Harwick poll"
+    # the abbreviation is a title, not part of the name
+    assert one(ex, "Sens. Jeff Marlow and Tom Orr said 40 banks failed.", "40").speaker.name == "Jeff Marlow"
+    assert one(ex, "Lt. Gov. Ann Ames said 40 roads closed.", "40").speaker.name == "Ann Ames"
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a participle after the cue tells how or where the speaker spoke
+    ("“This is a strange race,” Dorrance said, looking out at dozens of farmers who had come to the fair.",
+     "dozens"),
+    ("“We are ready,” Mr. Ostrow said, clutching the lectern with two hands.", "two"),
+    # a count of what is released is the writer's
+    ("The Transit Department released more than 1,100 additional pages of the mayor's emails Friday night.",
+     "more than 1,100"),
+    ("Moreno is releasing a new 30-second ad that urges voters to turn out.", "30"),
+])
+def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # a participle that is a cue itself still reports
+    ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
+    ("“It went badly,” Tom Ostrow said, speaking about the 40 layoffs.", "40", "Tom Ostrow"),
+    # what a release says is reported
+    ("The agency released data showing 40 arrests in May.", "40", "agency"),
+    ("The Harwick Company released earnings of $2 a share.", "$2", "Harwick Company"),
+])
+def test_cues_beside_the_writer_s_words_still_report(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
