@@ -62,7 +62,7 @@ _ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
-_RELEASE = frozenset(_C["release_verbs"])  # "released 1,100 pages": a count of what is released is no report
+_RELEASE = frozenset(_C["release_verbs"])  # "released 2,400 pages": a count of what is released is no report
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
@@ -1243,14 +1243,14 @@ class Attributor:
                     # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
                 if below.dep_ == "dobj" and _released_count(cur, below):
-                    continue  # "the agency released 1,100 pages of emails": the writer's count of them
+                    continue  # "the port released 2,400 pages of minutes": the writer's count of them
                 if below.dep_ == "dobj" and _can_expect(cur):
                     continue  # "retirees can expect $40 more a month": what they will get, not a belief
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
                 if below.dep_ == "advcl" and _manner_participle(below, cur):
-                    continue  # "“We won,” Vell said, looking out at dozens of farmers": how she spoke, the writer's
+                    continue  # "“We won,” Vell said, gazing at hundreds of fans": how she spoke, the writer's
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children) \
                         and (pending is not None or share_said
                              or (below.i < cur.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children))):
@@ -1668,7 +1668,7 @@ def _background_aside(clause: Token) -> bool:
 
 
 def _manner_participle(clause: Token, verb: Token) -> bool:
-    """ "..., Vell said, looking out at dozens of farmers", "he said, speaking for seven minutes": a
+    """ "..., Vell said, gazing at hundreds of fans", "he said, speaking for nine minutes": a
     participle set off after the cue that tells how or where the speaker spoke, in the writer's
     voice; one that is a cue itself ("adding that ...", "citing 40 cases") still reports."""
     doc = clause.doc
@@ -1681,7 +1681,7 @@ def _manner_participle(clause: Token, verb: Token) -> bool:
 
 
 def _released_count(verb: Token, obj: Token) -> bool:
-    """ "released 1,100 pages of emails", "is releasing a 30-second ad", "released 40 detainees": a
+    """ "released 2,400 pages of minutes", "is releasing a 60-second spot", "released 40 detainees": a
     number that counts or measures what is released is the writer's count of it; what the
     release says ("released data showing 40 arrests", "released earnings of $2 a share") still
     reports."""

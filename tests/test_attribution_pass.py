@@ -377,25 +377,23 @@ def test_one_capitalised_label_is_no_transcript(ex):
 
 # --- document frames and the writer's own words around a cue --------------------------------------
 def test_a_plural_title_abbreviation_ends_no_sentence(ex):
-    # "Sens. Pike and Orr, 9 and 6 percent": the list runs on in the poll's sentence
-    text = ("A Harwick poll shows Moreno at the top with 31 percent, followed by Dale at 17 percent and "
-            "Sens. Pike and Orr, 9 and 6 percent respectively.")
-    for needle in ("31 percent", "9", "6 percent"):
-        assert one(ex, text, needle).speaker.name == "Harwick poll"
+    # "Reps. Quist and Brandle, 8 and 5 percent": the list runs on in the survey's sentence
+    text = ("A Corvale survey shows Ledsham first at 29 percent, with Tarrow at 15 percent and "
+            "Reps. Quist and Brandle, 8 and 5 percent respectively.")
+    for needle in ("29 percent", "8", "5 percent"):
+        assert one(ex, text, needle).speaker.name == "Corvale survey"
     # the abbreviation is a title, not part of the name
-    assert one(ex, "Sens. Jeff Marlow and Tom Orr said 40 banks failed.", "40").speaker.name == "Jeff Marlow"
-    assert one(ex, "Lt. Gov. Ann Ames said 40 roads closed.", "40").speaker.name == "Ann Ames"
+    assert one(ex, "Reps. Ilse Quarmby and Tod Brandle said 40 banks failed.", "40").speaker.name == "Ilse Quarmby"
+    assert one(ex, "Lt. Gov. Petra Voskuil said 40 roads closed.", "40").speaker.name == "Petra Voskuil"
 
 
 @pytest.mark.parametrize("text, needle", [
     # a participle after the cue tells how or where the speaker spoke
-    ("“This is a strange race,” Dorrance said, looking out at dozens of farmers who had come to the fair.",
-     "dozens"),
-    ("“We are ready,” Mr. Ostrow said, clutching the lectern with two hands.", "two"),
+    ("“The fair was a success,” Ledsham said, gazing across the hall at hundreds of farmers.", "hundreds"),
+    ("“We are ready,” Mr. Brevik said, waving three small flags.", "three"),
     # a count of what is released is the writer's
-    ("The Transit Department released more than 1,100 additional pages of the mayor's emails Friday night.",
-     "more than 1,100"),
-    ("Moreno is releasing a new 30-second ad that urges voters to turn out.", "30"),
+    ("The port authority released nearly 2,400 more pages of its board minutes on Tuesday.", "nearly 2,400"),
+    ("Tarrow's campaign is releasing a 60-second radio spot aimed at farmers.", "60"),
 ])
 def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     assert one(ex, text, needle).speaker is None
@@ -404,10 +402,10 @@ def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
 @pytest.mark.parametrize("text, needle, name", [
     # a participle that is a cue itself still reports
     ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
-    ("“It went badly,” Tom Ostrow said, speaking about the 40 layoffs.", "40", "Tom Ostrow"),
+    ("“It went badly,” Tom Brevik said, speaking about the 40 layoffs.", "40", "Tom Brevik"),
     # what a release says is reported
     ("The agency released data showing 40 arrests in May.", "40", "agency"),
-    ("The Harwick Company released earnings of $2 a share.", "$2", "Harwick Company"),
+    ("The Corvale Company released earnings of $2 a share.", "$2", "Corvale Company"),
 ])
 def test_cues_beside_the_writer_s_words_still_report(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
