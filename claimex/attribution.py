@@ -1670,12 +1670,13 @@ def _background_aside(clause: Token) -> bool:
 def _manner_participle(clause: Token, verb: Token) -> bool:
     """ "..., Vell said, gazing at hundreds of fans", "he said, speaking for nine minutes": a
     participle set off after the cue that tells how or where the speaker spoke, in the writer's
-    voice; one that is a cue itself ("adding that ...", "citing 40 cases") still reports."""
+    voice; one that is a cue itself ("adding that ...", "citing 40 cases") or names an aim
+    ("seeking to raise $5 million") still reports."""
     doc = clause.doc
     lem = clause.lemma_.lower()
     return clause.tag_ == "VBG" and clause.i > verb.i and clause.left_edge.i > verb.i \
         and doc[clause.left_edge.i - 1].text == "," \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "xcomp") for c in clause.children) \
         and lem not in _ATTR_LEMMAS and lem not in _POINT_TO \
         and not any(c.dep_ == "prep" and c.lower_ in _ACCUSE.get(lem, ()) for c in clause.children)
 

@@ -403,6 +403,8 @@ def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     # a participle that is a cue itself still reports
     ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
     ("“It went badly,” Tom Brevik said, speaking about the 40 layoffs.", "40", "Tom Brevik"),
+    # a participle that names an aim goes on with the speaker's goal
+    ("“We will win,” Ledsham said, seeking to raise $5 million by May.", "$5 million", "Ledsham"),
     # what a release says is reported
     ("The agency released data showing 40 arrests in May.", "40", "agency"),
     ("The Corvale Company released earnings of $2 a share.", "$2", "Corvale Company"),
