@@ -1623,15 +1623,16 @@ class Attributor:
             return None
         lead = self.doc[sent.start:colon.i]
         rest = self.doc[colon.i + 1:sent.end]
-        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
-            return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         if not all(t.text[:1].isupper() or t.is_punct for t in lead):
             return None
         last = lead[-1]
         lemma = last.lemma_.lower()
         if lemma in _DOC_NOUNS and len(lead) <= 3:
+            # "Poll: 52% back the plan", "Survey: Ames 41%, Orr 38%": a record's figures, verb or not
             return Speaker(name=lead.text, type="document", cue=":", mode="report",
                            start=lead.start_char, end=lead.end_char)
+        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
+            return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         ents = [e for e in self._ents_in(lead.start, lead.end) if e.start == lead.start and e.end == lead.end]
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")

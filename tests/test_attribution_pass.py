@@ -387,6 +387,12 @@ def test_a_plural_title_abbreviation_ends_no_sentence(ex):
     assert one(ex, "Lt. Gov. Petra Voskuil said 40 roads closed.", "40").speaker.name == "Petra Voskuil"
 
 
+@pytest.mark.parametrize("text, needle", [("Poll: 52% back the plan.\n\nThe poll was taken Monday.", "52%"),
+                                          ("Survey: Quist 41%, Brandle 38%\n\nIt was taken Monday.", "38%")])
+def test_a_record_heading_a_line_reports_its_figures_verb_or_not(ex, text, needle):
+    assert one(ex, text, needle).speaker.type == "document"
+
+
 @pytest.mark.parametrize("text, needle", [
     # a participle after the cue tells how or where the speaker spoke
     ("“The fair was a success,” Ledsham said, gazing across the hall at hundreds of farmers.", "hundreds"),
