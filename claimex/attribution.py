@@ -446,8 +446,10 @@ class Attributor:
         for c in verb.children:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
-            if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
-                continue  # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own
+            if c.i < verb.i and any(t.text in (";", ":") for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own; "The poll
+                # shows a close race: six in 10 said ...": a colon opens what comes after it, never before
+                continue
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
             obj = c.dep_ == "dobj" and c.i != src.i and not _can_expect(verb) \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \

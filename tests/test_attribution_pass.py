@@ -405,6 +405,12 @@ def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     assert one(ex, text, needle).speaker is None
 
 
+def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
+    text = ("A new Harwick survey shows how hard it will be to stop Vell if he gets close to 1,150 votes: "
+            "six in 10 members said that the board should pick the leader.")
+    assert one(ex, text, "close to 1,150").speaker.name == "new Harwick survey"
+
+
 @pytest.mark.parametrize("text, needle, name", [
     # a participle that is a cue itself still reports
     ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
