@@ -1261,6 +1261,9 @@ class Attributor:
                     break
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
+                # "responded by cutting 12 routes": a means is a deed, unless it is a cue ("replied by saying")
+                gerund = gerund and not (below.lower_ == "by" and not any(
+                    c.dep_ == "pcomp" and c.lemma_.lower() in _ATTR_LEMMAS for c in below.children))
                 # "said in a written note that the vote will be a three-way contest": the clause hangs on the noun
                 in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)

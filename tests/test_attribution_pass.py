@@ -400,6 +400,9 @@ def test_a_record_heading_a_line_reports_its_figures_verb_or_not(ex, text, needl
     # a count of what is released is the writer's
     ("The port authority released nearly 2,400 more pages of its board minutes on Tuesday.", "nearly 2,400"),
     ("Tarrow's campaign is releasing a 60-second radio spot aimed at farmers.", "60"),
+    # "responded by" a deed is no report
+    ("Norland responded enthusiastically by easing sanctions and providing nearly $500 million in aid.",
+     "nearly $500 million"),
 ])
 def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     assert one(ex, text, needle).speaker is None
@@ -415,6 +418,9 @@ def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
     # a participle that is a cue itself still reports
     ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
     ("“It went badly,” Tom Brevik said, speaking about the 40 layoffs.", "40", "Tom Brevik"),
+    # "replied by saying", "answered by listing": the means is a cue
+    ("Tom Brevik responded by saying that 40 jobs would go.", "40", "Tom Brevik"),
+    ("Tom Brevik answered by listing 12 projects.", "12", "Tom Brevik"),
     # a participle that names an aim goes on with the speaker's goal
     ("“We will win,” Ledsham said, seeking to raise $5 million by May.", "$5 million", "Ledsham"),
     # what a release says is reported
