@@ -1204,7 +1204,10 @@ class Attributor:
             owner = _forecast_owner(cur, below) if pending is None and cur.pos_ in ("VERB", "AUX") else None
             if owner is not None and not (span.start <= owner.i < span.end):
                 pending = self._mention(owner, cur.text, "indirect") or pending
-            if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS and below.dep_ in ("acl", "ccomp") \
+            # (a content clause the parser took for a relative one keeps "that" as its mark and has no
+            # gap: "a Ledger report that Pike lost $9 million", not "a report that 40 clerks wrote")
+            if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS \
+                    and (below.dep_ in ("acl", "ccomp") or (below.dep_ == "relcl" and _no_gap(below))) \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
                 # "Quarle's repeated claim that only 1 percent ...", "the report's finding that ...": a
                 # claim noun with a content clause is its owner's report
@@ -2269,6 +2272,12 @@ def _noun_read_verb(tok: Token) -> bool:
     # heading its clause: the sentence's root, or right after a semicolon the parser ran on through
     left = names[0].left_edge.i
     return tok.dep_ == "ROOT" or (left > 0 and doc[left - 1].text == ";")
+
+
+def _no_gap(clause: Token) -> bool:
+    """A clause with its object or complement in place ("that Pike lost $9 million", "that 40 were
+    hired"): a content clause, not a relative clause missing the noun it modifies."""
+    return any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "nsubjpass") for c in clause.children)
 
 
 def _is_under(tok: Token, anc: Token) -> bool:

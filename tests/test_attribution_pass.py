@@ -408,6 +408,14 @@ def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     assert one(ex, text, needle).speaker is None
 
 
+def test_a_record_s_content_clause_is_its_report_however_parsed(ex):
+    # "a Ledger report that ...": a content clause the parser may take for a relative one
+    text = "Vell is seizing upon a Harbor Ledger report that Pike had a net loss of more than $915 million in 1995."
+    assert one(ex, text, "more than $915 million").speaker.name == "Harbor Ledger report"
+    # a true relative clause on the record is not its content
+    assert one(ex, "Vell waved a Ledger report that 40 clerks wrote in May.", "40").speaker is None
+
+
 def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
     text = ("A new Harwick survey shows how hard it will be to stop Vell if he gets close to 1,150 votes: "
             "six in 10 members said that the board should pick the leader.")
