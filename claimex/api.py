@@ -129,7 +129,7 @@ class Extractor:
             nlp.add_pipe("claimex_paragraphs", before="parser")
         if "claimex" not in nlp.pipe_names:
             nlp.add_pipe("claimex", last=True)
-        # "Sens. Pike and Orr", "Lt. Gov. Ames": a title's abbreviation before a name ends no sentence
+        # "Sens. Quist and Brandle", "Lt. Gov. Voskuil": a title's abbreviation before a name ends no sentence
         for abbr in _TITLE_ABBREVIATIONS:
             nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
         self.nlp = nlp

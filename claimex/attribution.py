@@ -1636,7 +1636,7 @@ class Attributor:
         last = lead[-1]
         lemma = last.lemma_.lower()
         if lemma in _DOC_NOUNS and len(lead) <= 3:
-            # "Poll: 52% back the plan", "Survey: Ames 41%, Orr 38%": a record's figures, verb or not
+            # "Poll: 52% back the plan", "Survey: Quist 41%, Brandle 38%": a record's figures, verb or not
             return Speaker(name=lead.text, type="document", cue=":", mode="report",
                            start=lead.start_char, end=lead.end_char)
         if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):

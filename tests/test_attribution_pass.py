@@ -401,8 +401,8 @@ def test_a_record_heading_a_line_reports_its_figures_verb_or_not(ex, text, needl
     ("The port authority released nearly 2,400 more pages of its board minutes on Tuesday.", "nearly 2,400"),
     ("Tarrow's campaign is releasing a 60-second radio spot aimed at farmers.", "60"),
     # "responded by" a deed is no report
-    ("Norland responded enthusiastically by easing sanctions and providing nearly $500 million in aid.",
-     "nearly $500 million"),
+    ("The Tasso council responded by lifting the curfew and granting about $70 million to shop owners.",
+     "about $70 million"),
 ])
 def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
     assert one(ex, text, needle).speaker is None
@@ -410,16 +410,16 @@ def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
 
 def test_a_record_s_content_clause_is_its_report_however_parsed(ex):
     # "a Ledger report that ...": a content clause the parser may take for a relative one
-    text = "Vell is seizing upon a Harbor Ledger report that Pike had a net loss of more than $915 million in 1995."
-    assert one(ex, text, "more than $915 million").speaker.name == "Harbor Ledger report"
+    text = "Vell is seizing on a Harbor Ledger report that Pike had a deficit of nearly $48 million in 2011."
+    assert one(ex, text, "nearly $48 million").speaker.name == "Harbor Ledger report"
     # a true relative clause on the record is not its content
     assert one(ex, "Vell waved a Ledger report that 40 clerks wrote in May.", "40").speaker is None
 
 
 def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
-    text = ("A new Harwick survey shows how hard it will be to stop Vell if he gets close to 1,150 votes: "
+    text = ("The Harwick survey reveals how tough a comeback will be for Vell unless he reaches 1,150 votes: "
             "six in 10 members said that the board should pick the leader.")
-    assert one(ex, text, "close to 1,150").speaker.name == "new Harwick survey"
+    assert one(ex, text, "1,150").speaker.name == "Harwick survey"
 
 
 @pytest.mark.parametrize("text, needle, name", [
