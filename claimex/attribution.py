@@ -1959,6 +1959,12 @@ def _sources(verb: Token) -> list[Token]:
         left = _left_name(verb)
         if left is not None:
             out = [left]  # "Leontes Lazenby, 44, said ..." with the name parsed as an apposition
+    rec = verb.head
+    if not out and verb.dep_ == "acl" and rec.dep_ == "dobj" and rec.lemma_.lower() in _ANNOUNCEMENTS \
+            and not any(c.dep_ == "poss" for c in rec.children):
+        # "the union issued a statement saying ...": the statement is its issuer's channel, as in
+        # "said in a statement"
+        out = [c for c in rec.head.children if c.dep_ == "nsubj" and _can_speak(c)]
     if not out and verb.dep_ in ("acl", "ROOT") and verb.head.i != verb.i and _can_speak(verb.head) \
             and not any(c.dep_ == "auxpass" for c in verb.children) \
             and not _reduced_passive(verb):

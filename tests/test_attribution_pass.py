@@ -429,6 +429,10 @@ def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
     # "replied by saying", "answered by listing": the means is a cue
     ("Tom Brevik responded by saying that 40 jobs would go.", "40", "Tom Brevik"),
     ("Tom Brevik answered by listing 12 projects.", "12", "Tom Brevik"),
+    # a statement issued is its issuer's channel
+    ("The Corvale union issued a statement saying 40 members had quit.", "40", "Corvale union"),
+    ("Tom Brevik released a statement confirming the firm will double its 216 paid staffers.", "216",
+     "Tom Brevik"),
     # a participle that names an aim goes on with the speaker's goal
     ("“We will win,” Ledsham said, seeking to raise $5 million by May.", "$5 million", "Ledsham"),
     # what a release says is reported
