@@ -2289,6 +2289,8 @@ def _trailing_cue(verb: Token) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     if not subj:
         return False
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.left_edge.i for c in verb.head.children):
+        return False  # "..., and though they spoke little, their faces said a lot.": a clause of its own
     left = subj[0].left_edge.i
     return left > sent.start and verb.doc[left - 1].text in (",", "—", "–")
 

@@ -113,6 +113,18 @@ def test_background_relative_clauses_inside_a_report_are_the_writers(ex):
     assert one(ex, text, "$41.5 billion").speaker.name == "Analysts"
 
 
+def test_a_cue_joined_by_and_closes_no_report(ex):
+    # "..., and ... their faces said a lot": a coordinated clause of its own, not a closing cue
+    text = ("The four brothers have farmed the valley for nine years, and though they say little to "
+            "visitors, their faces said a lot.")
+    assert one(ex, text, "nine").speaker is None
+    assert one(ex, text, "four").speaker is None
+    # a cue closing its sentence after a comma still reports all of it
+    text = "Rents rose 6 percent and wages rose 2 percent, the council said."
+    assert one(ex, text, "2 percent").speaker.name == "council"
+    assert one(ex, text, "6 percent").speaker.name == "council"
+
+
 def test_contrasting_clause_beside_a_nominal_report_is_its_own(ex):
     text = ("Many harbor pilots share these worries, but the Coastal Guild, which represents more than "
             "9,000 captains, wants to stay neutral.")
