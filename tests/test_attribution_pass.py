@@ -125,6 +125,21 @@ def test_a_cue_joined_by_and_closes_no_report(ex):
     assert one(ex, text, "6 percent").speaker.name == "council"
 
 
+@pytest.mark.parametrize("dash", [" - ", " — "])
+def test_an_aside_after_a_dash_closing_according_to_is_the_writers(ex, dash):
+    text = ("The levy would raise only $1.2 trillion over the next decade, according to the Lorne Policy "
+            f"Center{dash}half a percentage point of the nation's output.")
+    sp = one(ex, text, "$1.2 trillion").speaker
+    assert sp.name == "Lorne Policy Center" and text[sp.start:sp.end] == "the Lorne Policy Center"
+    assert one(ex, text, "half a percentage point").speaker is None
+    # a hyphen inside a name is no dash
+    assert one(ex, "Revenue rose 4 percent, according to Bly-Harmon Group.", "4 percent").speaker.name \
+        == "Bly-Harmon Group"
+    # an "according to" that opens its clause reports the dashes' aside inside that clause
+    text = "But, according to the Harwick poll, 46 percent of Republicans — and 31 percent of voters — remain undecided."
+    assert one(ex, text, "31 percent").speaker.name == "Harwick poll"
+
+
 def test_contrasting_clause_beside_a_nominal_report_is_its_own(ex):
     text = ("Many harbor pilots share these worries, but the Coastal Guild, which represents more than "
             "9,000 captains, wants to stay neutral.")
