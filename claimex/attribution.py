@@ -388,10 +388,8 @@ class Attributor:
                 if sp is not None and sp.start is not None:
                     end = max(_source_end(objs[0]), t.i + 2)
                     scope = self._according_scope(t, sent)
-                    dash = next((d for d in doc[end:scope.end] if _spaced_dash(d)), None)
-                    if dash is not None and t.head.i < t.i:
-                        # "..., according to the Lorne Center - half its budget": the aside after a
-                        # dash that follows the source is the writer's, as after "the office said --"
+                    dash = _aside_dash(t, objs[0], scope)
+                    if dash is not None:
                         scope = doc[scope.start:dash.i]
                     content = sentence_without(text, scope, t.i, end)
                     if content:
@@ -1506,8 +1504,8 @@ class Attributor:
                 scope = self._according_scope(t, sent) if span is not None else sent
                 if span is not None and not scope.start <= span.start < scope.end:
                     continue  # "a man who, according to police, had 3 priors": the relative clause only
-                dash = next((d for d in doc[_source_end(objs[0]):scope.end] if _spaced_dash(d)), None)
-                if span is not None and dash is not None and t.head.i < t.i and span.start > dash.i:
+                dash = _aside_dash(t, objs[0], scope)
+                if span is not None and dash is not None and span.start > dash.i:
                     continue  # "..., according to the Lorne Center - half its budget": the writer's aside
                 if trailing_only and not (t.i > sent.start and doc[t.i - 1].text in (",", "—", "–", "--")
                                           and all(x.is_punct or x.is_space for x in doc[objs[0].right_edge.i + 1:sent.end])):
@@ -1941,6 +1939,15 @@ def _phrase(tok: Token) -> Span:
     while right > tok.i and (doc[right].is_punct or doc[right].pos_ == "ADP" or doc[right].dep_ == "case"):
         right -= 1  # "Audit files from" with the rest parsed elsewhere, "the mayor's": no dangling word
     return doc[left: right + 1]
+
+
+def _aside_dash(according: Token, src: Token, scope: Span) -> Optional[Token]:
+    """The dash after the source of an "according to" that closes its clause ("..., according to
+    the Lorne Center - half its budget"): what follows it is the writer's aside, as after "the
+    office said --". None when the "according to" opens its clause or no dash follows."""
+    if according.head.i >= according.i:
+        return None
+    return next((d for d in according.doc[src.i + 1:scope.end] if _spaced_dash(d)), None)
 
 
 def _spaced_dash(t: Token) -> bool:

@@ -127,11 +127,11 @@ def test_a_cue_joined_by_and_closes_no_report(ex):
 
 @pytest.mark.parametrize("dash", [" - ", " — "])
 def test_an_aside_after_a_dash_closing_according_to_is_the_writers(ex, dash):
-    text = ("The levy would raise only $1.2 trillion over the next decade, according to the Lorne Policy "
-            f"Center{dash}half a percentage point of the nation's output.")
-    sp = one(ex, text, "$1.2 trillion").speaker
-    assert sp.name == "Lorne Policy Center" and text[sp.start:sp.end] == "the Lorne Policy Center"
-    assert one(ex, text, "half a percentage point").speaker is None
+    text = ("The toll would bring in only $84 million over five years, according to the Lorne Budget "
+            f"Office{dash}about a third of what the bridge repairs cost.")
+    sp = one(ex, text, "$84 million").speaker
+    assert sp.name == "Lorne Budget Office" and text[sp.start:sp.end] == "the Lorne Budget Office"
+    assert one(ex, text, "about a third").speaker is None
     # a hyphen inside a name is no dash
     assert one(ex, "Revenue rose 4 percent, according to Bly-Harmon Group.", "4 percent").speaker.name \
         == "Bly-Harmon Group"
@@ -410,22 +410,22 @@ def _forced(text: str) -> "spacy.tokens.Doc":
 
 
 def test_a_complement_after_its_cue_starts_after_it():
-    # "– names he said were to be released soon –" with the parser hanging "at least nine ..." on the
+    # "– seats she said the party wrote off –" with the parser hanging "14 of the ..." on the
     # complement: what "said" reports still starts after it
-    text = "Now, he says, at least nine of the county's 52 electors have enlisted – names he said were to be released soon – to the push."
+    text = "Since March, Lorne argues, 14 of the district's 60 seats have flipped – seats she said the party wrote off – in the west."
     doc = _forced(text)
-    said, to, nine, rel = (next(t for t in doc if t.text == w) for w in ("said", "to", "nine", "released"))
-    to.head, to.dep_ = rel, "prep"
-    nine.head, nine.dep_ = to, "pobj"
+    said, in_, fourteen, wrote = (next(t for t in doc if t.text == w) for w in ("said", "in", "14", "wrote"))
+    in_.head, in_.dep_ = wrote, "prep"
+    fourteen.head, fourteen.dep_ = in_, "pobj"
     content = Attributor(doc)._verb_content(said, doc[said.i - 1])
-    assert [text[x:y] for x, y in content] == ["were to be released soon – to the push"]
+    assert [text[x:y] for x, y in content] == ["the party wrote off – in the west"]
 
 
 def test_the_parenthetical_outer_cue_speaks_for_the_figures(ex):
-    text = ("Quillan phoned the chairwoman last week. By now, he says, at least nine of the county's 52 electors "
-            "have enlisted – names he said were to be formally released soon – to the push.")
-    sp = one(ex, text, "at least nine").speaker
-    assert sp is not None and sp.start == text.index("he says")
+    text = ("Ada Lorne ran the count herself. Since March, she argues, 14 of the district's 60 seats have "
+            "flipped – seats she said the party wrote off – in the west.")
+    sp = one(ex, text, "14").speaker
+    assert sp is not None and sp.start == text.index("she argues")
 
 
 @pytest.mark.parametrize("text, needle, name", [
@@ -530,20 +530,20 @@ def test_a_relative_pronoun_read_as_an_adverbial_s_subject_refers_to_the_noun_be
 
 
 def test_a_relative_clause_s_cue_reports_the_clause_the_parser_cut_off(ex):
-    # "who brags he has hosted ...": the reported clause read as the sentence's root
-    text = "Ebbesen, who brags he has hosted more than 80 town meetings in Kessock County, doesn't claim that his bid will survive."
-    sp = one(ex, text, "more than 80").speaker
-    assert sp is not None and sp.name == "Ebbesen" and sp.cue == "brags"
+    # "who brags she has toured ...": the reported clause read as the sentence's root
+    text = "Marten, who brags she has toured more than 40 fire stations in the valley, doesn't claim that her bid is safe."
+    sp = one(ex, text, "more than 40").speaker
+    assert sp is not None and sp.name == "Marten" and sp.cue == "brags"
     # a relative clause that reports nothing stays the writer's aside
-    text = "Ebbesen, who told reporters about 100 budget forums in Kessock County, won't say if she will run again."
-    assert one(ex, text, "about 100").speaker is None
+    text = "Marten, who told reporters about 40 fire stations in the valley, won't say whether she will run."
+    assert one(ex, text, "about 40").speaker is None
 
 
 @pytest.mark.parametrize("adj", ["quick", "eager", "careful"])
 def test_an_adjective_s_subject_speaks_for_its_infinitive_cue(ex, adj):
-    text = f"Aides to the mayor are {adj} to point out that she has won the last two votes."
-    sp = one(ex, text, "two").speaker
-    assert sp is not None and sp.name == "Aides to the mayor"
+    text = f"Nurses at the clinic are {adj} to point out that it has passed its last three inspections."
+    sp = one(ex, text, "three").speaker
+    assert sp is not None and sp.name == "Nurses at the clinic"
 
 
 def test_an_expletive_it_before_an_adjective_speaks_for_no_one(ex):
@@ -553,9 +553,8 @@ def test_an_expletive_it_before_an_adjective_speaks_for_no_one(ex):
 
 
 def test_respondents_more_likely_to_say_are_no_speakers(ex):
-    text = ("Older voters were a bit more likely to say Pike represents their views than say the same about "
-            "Ruskin, 71 percent to 58 percent.")
-    assert one(ex, text, "71 percent").speaker is None
+    text = "Renters were more likely to say the levy is fair than homeowners were, 64 percent to 49 percent."
+    assert one(ex, text, "64 percent").speaker is None
 
 # --- document frames and the writer's own words around a cue --------------------------------------
 def test_a_plural_title_abbreviation_ends_no_sentence(ex):
