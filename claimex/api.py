@@ -125,6 +125,8 @@ class Extractor:
     """A loaded spaCy pipeline with the claimex component; reuse it for many documents."""
 
     def __init__(self, nlp: Language):
+        if "claimex_typography" not in nlp.pipe_names and nlp.pipe_names:
+            nlp.add_pipe("claimex_typography", first=True)
         if "claimex_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
             nlp.add_pipe("claimex_paragraphs", before="parser")
         if "claimex" not in nlp.pipe_names:

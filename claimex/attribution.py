@@ -1697,8 +1697,15 @@ def _source_end(src: Token) -> int:
     """The token after a source phrase: "According to the Ledger, 38 of the 90 towns raised
     fares": a figure after the comma is the reported clause's subject, however the parser made it
     an apposition of the source."""
+    doc = src.doc
+    verb = src.head.head.head if src.head.dep_ == "prep" and src.head.head.dep_ == "prep" else src
     nums = [c.left_edge.i for c in src.children if c.dep_ == "appos" and c.i > src.i
-            and (c.left_edge.like_num or c.left_edge.tag_ in ("CD", "$")) and c.doc[c.left_edge.i - 1].text == ","]
+            and doc[c.left_edge.i - 1].text == ","
+            and (c.left_edge.like_num or c.left_edge.tag_ in ("CD", "$")
+                 # "According to the Trust, daily walking – even 15 minutes – cuts risk": an
+                 # "apposition" that runs into the verb the "according to" hangs on is its subject
+                 or (verb.i > c.right_edge.i and verb.pos_ in ("VERB", "AUX") and verb.i - c.right_edge.i <= 2
+                     and all(t.is_punct and t.text != "," for t in doc[c.right_edge.i + 1:verb.i])))]
     return nums[0] - 1 if nums else src.right_edge.i + 1
 
 
@@ -2097,8 +2104,12 @@ def _finding_clause(verb: Token, src: Token) -> bool:
 
 def _reduced_passive(verb: Token) -> bool:
     """ "3,200 cases reported statewide", "the figures cited": a participle on a noun, which names
-    what was reported, not who reported it."""
-    return verb.dep_ == "acl" and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") for c in verb.children)
+    what was reported, not who reported it. Likewise a passive participle before an infinitive:
+    "a ferry expected to carry 300 riders" is a ferry that others expect to carry them."""
+    if verb.dep_ != "acl":
+        return False
+    blocking = ("ccomp", "dobj", "nsubj") if verb.tag_ == "VBN" else ("ccomp", "xcomp", "dobj", "nsubj")
+    return not any(c.dep_ in blocking for c in verb.children)
 
 
 def _up_to_conj(chain: list[Token]) -> list[Token]:

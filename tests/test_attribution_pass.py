@@ -623,3 +623,33 @@ def test_a_cue_after_a_colon_reports_nothing_before_it(ex):
 def test_cues_beside_the_writer_s_words_still_report(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, needle", [
+    # a passive participle before an infinitive names what is expected, not who expects it
+    ("Crews will tow the barge 40 miles, a trip expected to take up to nine hours.", "up to nine"),
+    ("The new ferry, projected to carry 300 riders a day, opens in May.", "300"),
+])
+def test_a_participle_on_a_noun_names_no_speaker(ex, text, needle):
+    assert one(ex, text, needle).speaker is None
+
+
+def test_according_to_subject_parsed_as_apposition_is_reported(ex):
+    # "According to X, daily walking – even 15 minutes – cuts ...": the parser hangs the clause's
+    # subject on the source; it runs straight into the verb, so it is the reported clause's
+    text = "According to the Harbor Health Trust, daily walking — even as little as 15 minutes — cuts stroke risk."
+    sp = one(ex, text, "as little as 15").speaker
+    assert sp is not None and sp.name == "Harbor Health Trust"
+    # a true apposition on the source, closed by a comma, stays the writer's
+    text = "According to Jane Vell, a lawyer for the 12 plaintiffs, the city paid $4 million."
+    assert one(ex, text, "12").speaker is None
+
+
+def test_curly_apostrophes_in_names_parse_like_straight_ones(ex):
+    # statistical pipelines trained on straight apostrophes read "O’Dell" (curly) as an interjection
+    doc = ex.nlp("Rita O’Dell and her husband Tom Brandt moved to Duluth.")
+    assert doc[1].text == "O’Dell" and doc[1].pos_ == "PROPN"
+    text = ("Rita O’Dell and her husband Tom Brandt moved to Duluth.\n\n"
+            "“We love it here,” O’Dell beamed.\n\n"
+            "“Tom also raised $40,000 at the gala in 2025,” she continued.")
+    assert one(ex, text, "$40,000").speaker.name == "Rita O’Dell"
