@@ -653,3 +653,14 @@ def test_curly_apostrophes_in_names_parse_like_straight_ones(ex):
             "“We love it here,” O’Dell beamed.\n\n"
             "“Tom also raised $40,000 at the gala in 2025,” she continued.")
     assert one(ex, text, "$40,000").speaker.name == "Rita O’Dell"
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # verbs of saying in a scornful or angry manner report their clause
+    ("Tamsin Vell railed that the board wasted $2 million on consultants.", "$2 million", "Tamsin Vell"),
+    ("Ortiz mocked that the plan would need 40 new clerks.", "40", "Ortiz"),
+    ("Ortiz fumed that the council spent $3 million on a fountain.", "$3 million", "Ortiz"),
+])
+def test_manner_of_speaking_verbs_report_their_clause(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
