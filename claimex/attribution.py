@@ -166,6 +166,8 @@ class Attributor:
         self.persons: list[tuple[int, str]] = []   # (offset, full name)
         self.orgs: list[tuple[int, str]] = []
         self.full: dict[str, str] = {}             # surname / short form -> full name
+        # surname -> every full name with it, in text order: (offset, full name, said or did something)
+        self._namesakes: dict[str, list[tuple[int, str, bool]]] = {}
         self._ents = list(doc.ents)
         self._ent_starts = [e.start for e in self._ents]
         for ent in self._ents:
@@ -178,6 +180,8 @@ class Attributor:
                 if len(parts) >= 2:
                     self.full.setdefault(parts[-1], name)
                     self.full.setdefault(name, name)
+                    self._namesakes.setdefault(parts[-1], []).append(
+                        (ent.start_char, name, ent.root.dep_ not in ("pobj", "poss", "compound", "dobj")))
                 full = self.full.get(parts[-1], name) if len(parts) == 1 else name
                 self.persons.append((ent.start_char, full))
             elif ent.label_ in ("ORG", "GPE", "NORP"):
@@ -266,9 +270,9 @@ class Attributor:
                 if not name:
                     continue
                 # a lone surname seen before as a person's full name is that person, whatever the NER says now
-                surname = self._known_person(name) is not None
+                surname = self._known_person(name, ent.start_char) is not None
                 if ent.label_ == "PERSON" or surname:
-                    name = self._resolve_person(name)
+                    name = self._resolve_person(name, ent.start_char)
                     self.table.add(Mention(ent.start_char, name, "person", False, False))
                     self._title_gender(ent, name)
                 elif ent.label_ == "ORG":
@@ -563,20 +567,43 @@ class Attributor:
         return k >= 0 and self.quotes[k].start < off < self.quotes[k].end
 
     # --- names --------------------------------------------------------------------------
-    def _known_person(self, name: str) -> Optional[str]:
+    def _full_name(self, surname: str, at: Optional[int] = None) -> Optional[str]:
+        """The full name a bare surname stands for at offset ``at``. Of namesakes ("Mira Dorn, the
+        daughter of Senator Ray Dorn"), the latest named before ``at`` as the one who acts or speaks,
+        not the one only mentioned in an "of" phrase or a possessive; else the first named."""
+        full = self.full.get(surname)
+        people = self._people(surname)
+        if full is None or at is None or len(people) < 2:
+            return full
+        lows = {n.lower() for n in people}
+        before = [(o, n) for o, n, active in self._namesakes[surname]
+                  if o < at and active and n.lower() in lows and not self.table.excluded(o)]
+        return before[-1][1] if before else full
+
+    def _people(self, surname: str) -> set[str]:
+        """The different people named with ``surname``: "Ada Vell" and "Tom Vell", but "Guajardo
+        Villarreal" is the "Ildefonso Guajardo Villarreal" named before."""
+        names: dict[str, str] = {}
+        for _, n, _ in self._namesakes.get(surname, ()):
+            names.setdefault(n.lower(), n)  # "De Blasio" opening a sentence is "de Blasio"
+        return {n for low, n in names.items() if not any(m != low and m.endswith(" " + low) for m in names)}
+
+    def _known_person(self, name: str, at: Optional[int] = None) -> Optional[str]:
         """The full name of a person named before whose surname (or last names) ``name`` is, whatever
         the NER reads now: "Hagerty" or "Kettleby Hagerty" after "Harriet Kettleby Hagerty"."""
         parts = name.split()
-        full = self.full.get(parts[-1], "") if parts else ""
+        full = (self._full_name(parts[-1], at) or "") if parts else ""
         if " " in full and full not in _OUTLETS and full != name and full.endswith(" " + name):
             return full
         return None
 
-    def _resolve_person(self, name: str) -> str:
+    def _resolve_person(self, name: str, at: Optional[int] = None) -> str:
         name = _untitled(name)
         parts = name.split()
         if parts and parts[-1] in self.full:
-            return self.full[parts[-1]]
+            if len(parts) >= 2 and name in self._people(parts[-1]) and len(self._people(parts[-1])) > 1:
+                return name  # "Tom Vell" after "Ada Vell": a full name stands for itself
+            return self._full_name(parts[-1], at) or name
         return self.full.get(name, name)
 
     def _nearest(self, mentions: list[tuple[int, str]], before: int) -> Optional[str]:
@@ -624,23 +651,23 @@ class Attributor:
             return None
         if tok.pos_ not in ("NOUN", "PROPN") and tok.text[:1].isupper() and tok.is_alpha:
             # "said Skerritt" with the name mis-tagged: a surname, resolved like one
-            return Speaker(name=self._resolve_person(tok.text), type="person", cue=cue, mode=mode, via=via,
+            return Speaker(name=self._resolve_person(tok.text, tok.idx), type="person", cue=cue, mode=mode, via=via,
                            start=tok.idx, end=tok.idx + len(tok))
         ent = _entity_of(tok)
         if (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper())) \
                 and tok.text in self.full and " " in self.full[tok.text] \
                 and (ent is None or ent.label_ != "PERSON") and (ent is None or len(ent) == 1) \
                 and self.full[tok.text] not in _OUTLETS:
-            full = self.full[tok.text]  # a surname seen before as a full name, whatever the NER says now
+            full = self._full_name(tok.text, tok.idx) or self.full[tok.text]  # a surname seen before as a full name
             return Speaker(name=full, type="person", cue=cue, mode=mode, via=via,
                            title=_title_words(doc, tok, full), start=tok.idx, end=tok.idx + len(tok))
-        known = self._known_person(_clean_name(ent.text)) if ent is not None and ent.label_ != "PERSON" else None
+        known = self._known_person(_clean_name(ent.text), ent.start_char) if ent is not None and ent.label_ != "PERSON" else None
         if known is not None:
             # "Kettleby Hagerty said", a surname the NER now reads as an organisation: the person named before
             return Speaker(name=known, type="person", cue=cue, mode=mode, via=via, start=ent.start_char,
                            end=ent.end_char)
         if ent is not None and ent.label_ == "PERSON":
-            name = self._resolve_person(_clean_name(ent.text))
+            name = self._resolve_person(_clean_name(ent.text), ent.start_char)
             title = _title(ent)
             return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, title=title,
                            start=ent.start_char, end=ent.end_char)
@@ -648,7 +675,7 @@ class Attributor:
                 and all(t.text[:1].isupper() and t.is_alpha for t in ent[1:]) and len(ent) <= 4:
             # "Councilor Amos Finch" tagged as an organisation: a title and a name
             person = ent[1:]
-            return Speaker(name=self._resolve_person(person.text), type="person", cue=cue, mode=mode, via=via,
+            return Speaker(name=self._resolve_person(person.text, person.start_char), type="person", cue=cue, mode=mode, via=via,
                            title=ent[0].text, start=person.start_char, end=person.end_char)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             name = _clean_name(ent.text)
@@ -676,7 +703,7 @@ class Attributor:
         if appos and lemma not in _DOC_NOUNS:
             # "A spokeswoman, Anya Rickard, said": the apposition names her
             e = appos[0]
-            return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
+            return Speaker(name=self._resolve_person(_clean_name(e.text), e.start_char), type="person", cue=cue, mode=mode,
                            via=via, title=tok.text if tok.text in _TITLES or tok.lemma_ in _TITLES else None,
                            start=e.start_char, end=e.end_char)
         if lemma in _DOC_NOUNS or low in _DOC_NOUNS or lemma in _RECORD_NOUNS:
@@ -688,7 +715,7 @@ class Attributor:
             # "a spokeswoman, Anya White," names her; "several Ruvane supporters" and "supporters of
             # Tamsin Ortiz" are not Ortiz
             e = inner[-1]
-            return Speaker(name=self._resolve_person(_clean_name(e.text)), type="person", cue=cue, mode=mode,
+            return Speaker(name=self._resolve_person(_clean_name(e.text), e.start_char), type="person", cue=cue, mode=mode,
                            via=via, title=_title(e) or None, start=e.start_char, end=e.end_char)
         if lemma in _ORG_ANAPHORS and any(c.lower_ in ("the", "this", "that") for c in tok.children) \
                 and not inner:
@@ -893,7 +920,7 @@ class Attributor:
                 ent = _entity_of(name[-1])
                 if len(name) in (2, 3) and (ent is None or ent.label_ == "PERSON") and name.text not in _OUTLETS \
                         and not any(t.lower_ in _ORG_WORDS for t in name):
-                    return Speaker(name=self._resolve_person(name.text), type="person", cue=":", mode="direct",
+                    return Speaker(name=self._resolve_person(name.text, name.start_char), type="person", cue=":", mode="direct",
                                    start=name.start_char, end=name.end_char)
                 return Speaker(name=_OUTLETS.get(name.text, name.text), type=_org_type(name.text), cue=":",
                                mode="direct", start=name.start_char, end=name.end_char)
@@ -1610,7 +1637,7 @@ class Attributor:
         """A name labelling what follows its colon; a headline run into it is cut off at a dash."""
         dash = [t.i for t in ent if t.text in ("-", "—", "–", "|")]
         person = self.doc[dash[-1] + 1:ent.end] if dash else ent
-        return Speaker(name=self._resolve_person(_clean_name(person.text)), type="person", cue=":",
+        return Speaker(name=self._resolve_person(_clean_name(person.text), person.start_char), type="person", cue=":",
                        mode="direct", start=person.start_char, end=person.end_char)
 
     def _headline_speaker(self, span: Span) -> Optional[Speaker]:
