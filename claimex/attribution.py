@@ -568,9 +568,10 @@ class Attributor:
 
     # --- names --------------------------------------------------------------------------
     def _full_name(self, surname: str, at: Optional[int] = None) -> Optional[str]:
-        """The full name a bare surname stands for at offset ``at``. Of namesakes ("Mira Dorn, the
-        daughter of Senator Ray Dorn"), the latest named before ``at`` as the one who acts or speaks,
-        not the one only mentioned in an "of" phrase or a possessive; else the first named."""
+        """The full name a bare surname stands for at offset ``at``. Of namesakes ("Ray Dorn's
+        daughter ... Mira Dorn, the daughter of Senator Ray Dorn, filed"), the first named as one
+        who acts or speaks, not one only mentioned in an "of" phrase or a possessive; else the first
+        named. (The first, not the latest: a story keeps its main person's surname for them.)"""
         full = self.full.get(surname)
         people = self._people(surname)
         if full is None or at is None or len(people) < 2:
@@ -578,7 +579,7 @@ class Attributor:
         lows = {n.lower() for n in people}
         before = [(o, n) for o, n, active in self._namesakes[surname]
                   if o < at and active and n.lower() in lows and not self.table.excluded(o)]
-        return before[-1][1] if before else full
+        return before[0][1] if before else full
 
     def _people(self, surname: str) -> set[str]:
         """The different people named with ``surname``: "Ada Vell" and "Tom Vell", but "Guajardo
