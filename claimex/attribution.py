@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from .entities import EntityTable, Mention, is_plural
 from .posts import Post, embedded_posts
 from .lexicon import load
-from .content import before, object_span, parenthetical_cue, sentence_without, subtree_span, trimmed
+from .content import (before, object_span, parenthetical_cue, sentence_without, setting_prep, subtree_span, trimmed,
+                      valuation)
 from .records import Attribution, Speaker
 
 _C = load("cues.json")
@@ -468,7 +469,8 @@ class Attributor:
             demand = c.dep_ == "prep" and c.lower_ == "for" and lem in _INTENT
             # "reported on 40 open probes", "bragged about his 11 wins": the topic is the report
             topic = c.dep_ == "prep" and (c.lower_ in _ACCUSE.get(lem, ()) or c.lower_ in _NEEDS_AT.get(lem, ())
-                                          or (c.lower_ == "at" and lem in _SPEECH and lem not in _CONTENT_ONLY))
+                                          or (c.lower_ == "at" and lem in _SPEECH and lem not in _CONTENT_ONLY
+                                              and valuation(c)))
             # "said 19 cases came from schools, and four from churches": a clause joined to the
             # reported one, with a subject of its own and no contrast, is reported too
             clause = clause or (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
@@ -1325,6 +1327,10 @@ class Attributor:
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
+                if lem not in _NEEDS_AT and _setting(below, below2):
+                    # "said at a rally of 5,000", "said two years later": when or where the words came; a
+                    # valuation's period is its content ("puts approval during the first 4 months at 49%")
+                    continue
                 if below.dep_ == "advcl" and _manner_participle(below, cur):
                     continue  # "“We won,” Vell said, gazing at hundreds of fans": how she spoke, the writer's
                 if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in below.children) \
@@ -1778,6 +1784,15 @@ def _background_aside(clause: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
         return True
     return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
+
+
+def _setting(below: Token, below2: Token) -> bool:
+    """The figure sits in an adjunct that says when or where a cue spoke, not in what it reports:
+    "told reporters at a rally of 5,000 that ...", "said during a visit to 12 schools", "two days
+    later, the mayor said ...", where the parser hung the time phrase on the cue."""
+    if below.dep_ in ("advmod", "npadvmod") and below2.ent_type_ in ("DATE", "TIME"):
+        return True
+    return setting_prep(below) and below2.dep_ == "pobj"
 
 
 def _manner_participle(clause: Token, verb: Token) -> bool:

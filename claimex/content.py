@@ -12,6 +12,9 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import load
+
+_SETTING_PREPS = frozenset(load("cues.json")["setting_preps"])  # "said at a rally of 5,000": when or where
 _TRIM = " \t\r\n,;:.—–-“”\"'‘’()"
 
 
@@ -81,6 +84,21 @@ def _adjunct_of(tok: Token, verb: Token) -> bool:
     return False
 
 
+def valuation(prep: Token) -> bool:
+    """An "at" whose object is a figure puts a value on something ("put the cost at $5 million",
+    "estimated the crowd at about 3,000"); one with a place or an event sets the scene ("said at a
+    rally of 5,000")."""
+    return any(o.dep_ == "pobj" and (o.like_num or o.tag_ in ("CD", "$") or o.text in ("$", "£", "€")
+                                     or any(c.dep_ in ("nummod", "quantmod") for c in o.children))
+               for o in prep.children)
+
+
+def setting_prep(tok: Token) -> bool:
+    """A preposition that says when or where a cue spoke ("at a rally of 5,000", "during a visit to
+    12 schools"), not what it reports."""
+    return tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS and not (tok.lower_ == "at" and valuation(tok))
+
+
 def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:
     """A verb's object with what the parser hung on the verb after it: "cited support from 45
     mayors", "found 14 cases out of a million claims", "reported 30 thefts, up from 12", "showed
@@ -95,6 +113,8 @@ def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:
                 m.dep_ in ("mark", "nsubj", "nsubjpass") or m.tag_ == "WRB" for m in c.children)):
             # "cited the flood of 2011, when the county said ...": an adverbial clause of its own
             break
+        if setting_prep(c):
+            break  # "cited the figure at a forum of 3,000": where it was cited
         end = max(end, c.right_edge.i + 1)
     return _char_spans(text, doc, [(obj.left_edge.i, end)])
 

@@ -689,3 +689,22 @@ def test_a_surname_shared_by_two_people_is_the_first_who_acts(ex):
 ])
 def test_one_person_under_two_spellings_keeps_the_full_name(ex, text, needle, name):
     assert one(ex, text, needle).speaker.name == name
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # where or when a cue spoke is the writer's scene, not what it reports
+    ("The governor cited the figure at a forum watched by 3 million people.", "3 million", None),
+    ("Mayor Ada Vell said during a visit to 12 schools that the budget was safe.", "12", None),
+    ("Ada Vell told reporters at a rally of 5,000 supporters that she would run again.", "5,000", None),
+    # an "at" with a figure puts a value on something: that is the report
+    ("The agency put the storm damage at $3 billion.", "$3 billion", "agency"),
+    ("Analysts estimated the crowd at about 3,000 people.", "about 3,000", "Analysts"),
+    # a valuation's period is part of it, whatever the parser hung it on
+    ("A tracking poll puts the mayor's approval during the first four months of the year at 49.5 percent.",
+     "four", "tracking poll"),
+    # the setting's preposition does not cut the report short when the figure is in the clause
+    ("Ada Vell said at a rally on Friday that 40 stations would close.", "40", "Ada Vell"),
+])
+def test_a_cue_s_time_or_place_is_not_its_content(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
