@@ -238,7 +238,8 @@ class Attributor:
                     if sp is not None and sp.name.lower() not in _PRONOUN_NAMES and _table_worthy(sp, src, plural):
                         # "the analyst said ... she added": a singular person noun is a person
                         stype = "person" if sp.type == "anonymous" and not plural else sp.type
-                        self.table.add(Mention(src.idx, sp.name, stype, plural, True))
+                        self.table.add(Mention(src.idx, sp.name, stype, plural, True,
+                                               unnamed=sp.type == "anonymous"))
                         ent = _entity_of(src)
                         if stype == "person" and ent is not None:
                             self._title_gender(ent, sp.name)
@@ -633,7 +634,9 @@ class Attributor:
                 m = self._antecedent_name(tok)
                 # no speaker or subject fits: the latest person named outside quotations and credits
                 name = m.name if m is not None else (self._nearest(self._free_persons, tok.idx) or tok.text)
-                return Speaker(name=name, type="person", cue=cue, mode=mode, via=via, start=tok.idx,
+                # a pronoun is what it stands for: "A spokeswoman said ... She added ..." stays unnamed
+                stype = "anonymous" if m is not None and (m.type == "anonymous" or m.unnamed) else "person"
+                return Speaker(name=name, type=stype, cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
                 m = self._antecedent_name(tok) if low in ("it", "they") else None

@@ -34,6 +34,7 @@ class Mention:
     type: str          # person, organization, outlet, document, anonymous
     plural: bool = False
     speaker: bool = True  # a cue's source (False: a main-clause subject)
+    unnamed: bool = False  # "a spokeswoman": a person the text does not name
 
 
 class EntityTable:

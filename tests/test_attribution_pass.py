@@ -708,3 +708,12 @@ def test_one_person_under_two_spellings_keeps_the_full_name(ex, text, needle, na
 def test_a_cue_s_time_or_place_is_not_its_content(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert (sp.name if sp else None) == name
+
+
+def test_a_pronoun_keeps_the_type_of_an_unnamed_source():
+    text = ("A spokeswoman for the port said 40 ships were waiting. She added that 1,200 containers "
+            "were stuck. Ada Vell, the harbor master, said the backlog was easing. She said 300 trucks left.")
+    atts = claimex.attributions(text)
+    she = [a for a in atts if a.source == "She"]
+    assert [(a.speaker, a.speaker_type) for a in she] == [
+        ("spokeswoman for the port", "anonymous"), ("Ada Vell", "person")]
