@@ -690,6 +690,8 @@ class Attributor:
                 phrase = _phrase(tok)
                 return Speaker(name=phrase.text, type="document", cue=cue, mode="report", via=name,
                                start=phrase.start_char, end=phrase.end_char)
+            ent = _name_run(ent, tok)
+            name = _clean_name(ent.text)
             stype = _org_type(name)
             return Speaker(name=_OUTLETS.get(name, name) if stype == "outlet" else name, type=stype, cue=cue,
                            mode=mode, via=via, start=ent.start_char, end=ent.end_char)
@@ -1910,6 +1912,16 @@ def _title_words(doc: Doc, tok: Token, full: str) -> Optional[str]:
     while i >= _sent(tok).start and doc[i].dep_ == "compound" and doc[i].head.i == tok.i:
         i -= 1
     return doc[i + 1: start].text or None if i + 1 < start else None
+
+
+def _name_run(ent: Span, tok: Token) -> Span:
+    """An organisation's name with the capitalised words of its own noun phrase that the NER left
+    out before it: "the Ostrava County Sheriff's Office" when only "Sheriff's Office" was tagged."""
+    doc, s = ent.doc, ent.start
+    while s - 1 >= tok.left_edge.i and doc[s - 1].pos_ == "PROPN" and doc[s - 1].dep_ in ("compound", "poss") \
+            and doc[s - 1].head.i >= s:
+        s -= 1
+    return doc[s:ent.end] if s < ent.start else ent
 
 
 def _untitled(name: str) -> str:

@@ -717,3 +717,17 @@ def test_a_pronoun_keeps_the_type_of_an_unnamed_source():
     she = [a for a in atts if a.source == "She"]
     assert [(a.speaker, a.speaker_type) for a in she] == [
         ("spokeswoman for the port", "anonymous"), ("Ada Vell", "person")]
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # the NER may tag only the tail of an office's name; the capitalised words before it belong to it
+    ("The Ostrava County Sheriff's Office said 12 deputies responded to the call.", "12",
+     "Ostrava County Sheriff's Office"),
+    ("The Missouri Attorney General's Office said two warehouses were searched.", "two",
+     "Missouri Attorney General's Office"),
+    # a plain name stays as tagged
+    ("The Lakeview Institute said exports fell 4 percent.", "4 percent", "Lakeview Institute"),
+])
+def test_an_organisation_keeps_the_capitalised_words_of_its_name(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert sp is not None and sp.name == name
