@@ -56,6 +56,7 @@ _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Po
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
 _ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
 _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
+_CLAUSE_OBJECT = frozenset(_C["clause_object_verbs"])  # "said 130 officers helped": no addressee, a clause
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _APPROX_PREPS = frozenset(_C["approximator_preps"])  # "said about half ...": a bound the parser may read as a preposition
@@ -2147,9 +2148,15 @@ def _split_subject(obj: Token) -> bool:
     if obj.head.i == obj.i or not (obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.i == obj.head.i + 1
                                                           and obj.lower_ in _APPROX_PREPS)):
         return False
-    return any(c.dep_ == "ccomp" and c.i > obj.i and c.pos_ in ("VERB", "AUX")
-               and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)
-               for c in obj.head.children)
+    if any(c.dep_ == "ccomp" and c.i > obj.i and c.pos_ in ("VERB", "AUX")
+           and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)
+           for c in obj.head.children):
+        return True
+    # "said 130 officers helped in the search": the predicate hung on the object as a participle;
+    # "say" takes no addressee as its object, so this is the reported clause
+    return obj.dep_ == "dobj" and obj.head.lemma_.lower() in _CLAUSE_OBJECT \
+        and any(c.dep_ == "acl" and c.i == obj.i + 1 and c.tag_ in ("VBD", "VBN")
+                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children) for c in obj.children)
 
 
 def _finding_clause(verb: Token, src: Token) -> bool:

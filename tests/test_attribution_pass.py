@@ -731,3 +731,15 @@ def test_a_pronoun_keeps_the_type_of_an_unnamed_source():
 def test_an_organisation_keeps_the_capitalised_words_of_its_name(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert sp is not None and sp.name == name
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    # "say" names no addressee: a figure the parser made its object, with the predicate hung on it,
+    # is the reported clause
+    ("Sheriff Ada Vell said approximately 130 deputies assisted in the search.", "approximately 130", "Ada Vell"),
+    # a verb that does take an addressee keeps it: the people told are not what is told
+    ("The mayor told 40 residents that the bridge was safe.", "40", None),
+])
+def test_a_figure_the_parser_made_the_object_of_say(ex, text, needle, name):
+    sp = one(ex, text, needle).speaker
+    assert (sp.name if sp else None) == name
