@@ -4,7 +4,8 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 ``text`` field):
 
 * words/s of the plain spaCy pipeline claimex uses (``nlp.pipe``, claimex component disabled);
-* words/s of ``Extractor.pipe`` and the ratio claimex / spaCy;
+* words/s of ``Extractor.pipe`` and the ratio claimex / spaCy (the median of alternating rounds,
+  since the machine's speed drifts within a run);
 * words/s of the batch path behind ``claimex extract`` with 1 and 2 worker processes, and the
   speedup;
 * peak RSS of this process and of the largest worker process (Linux: counted from after
@@ -12,7 +13,7 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 
 Usage::
 
-    python bench/benchmark.py [--corpus PATH] [-n 300] [--model NAME] [--batch-size 32]
+    python bench/benchmark.py [--corpus PATH] [-n 300] [--model NAME] [--batch-size 32] [--rounds 3]
 
 Prints a table and then one JSON line with all figures.
 """
@@ -23,6 +24,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -100,6 +102,7 @@ def main(argv=None) -> int:
     ap.add_argument("-n", "--docs", type=int, default=300, help="number of articles (at least 200 recommended)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rounds", type=int, default=3, help="alternating spaCy / claimex rounds (median ratio)")
     ap.add_argument("--workers", type=int, default=2, help="worker count of the parallel run")
     args = ap.parse_args(argv)
 
@@ -129,8 +132,12 @@ def main(argv=None) -> int:
         for _ in ex.pipe(texts, batch_size=args.batch_size):
             pass
 
-    t_spacy = timed(spacy_only)
-    t_claimex = timed(claimex_pipe)
+    # the machine's speed drifts within a run: alternate the two, several rounds, and take the
+    # median of the rounds' ratios (and of each one's times)
+    rounds = [(timed(spacy_only), timed(claimex_pipe)) for _ in range(args.rounds)]
+    t_spacy = statistics.median(r[0] for r in rounds)
+    t_claimex = statistics.median(r[1] for r in rounds)
+    ratio = statistics.median(r[0] / r[1] for r in rounds)
     rss_main = _rss_mb(resource.RUSAGE_SELF)
 
     results = {}
@@ -169,7 +176,8 @@ def main(argv=None) -> int:
         "python": platform.python_version(),
         "spacy_words_per_s": round(words / t_spacy, 1),
         "claimex_words_per_s": round(words / t_claimex, 1),
-        "claimex_vs_spacy": round(t_spacy / t_claimex, 3),
+        "claimex_vs_spacy": round(ratio, 3),
+        "claimex_vs_spacy_rounds": [round(a / b, 3) for a, b in rounds],
         "cli_1_worker_words_per_s": round(words / t1, 1),
         f"cli_{args.workers}_workers_words_per_s": round(words / tn, 1),
         "worker_speedup": round(t1 / tn, 3),
@@ -189,7 +197,8 @@ def main(argv=None) -> int:
     print(f"{'':34} {'seconds':>9} {'words/s':>10}")
     for name, secs, wps in rows:
         print(f"{name:34} {secs:9.2f} {wps:10.0f}")
-    print(f"claimex / spaCy throughput: {report['claimex_vs_spacy']:.3f}; "
+    print(f"claimex / spaCy throughput: {report['claimex_vs_spacy']:.3f} (median of rounds "
+          f"{', '.join(f'{r:.3f}' for r in report['claimex_vs_spacy_rounds'])}); "
           f"{args.workers}-worker speedup: {report['worker_speedup']:.2f}x")
     print(f"peak RSS: main {rss_main:.0f} MB, largest worker {rss_worker:.0f} MB; "
           f"1 vs {args.workers} workers output identical: {same_output}")

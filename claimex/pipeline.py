@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .attribution import Attributor
 from .claims import claims_for_doc
 from .fields import category_lexicon
+from .quantities import warm_units
 
 META_KEY = "claimex_meta"
 
@@ -33,6 +34,7 @@ class ClaimexComponent:
     def __init__(self, nlp: Language, name: str, categories: Optional[str] = None):
         self.name = name
         self.categories = category_lexicon(categories)
+        warm_units()
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc.user_data.get(META_KEY) or {}

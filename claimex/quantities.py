@@ -645,6 +645,15 @@ def _quantulum():
     return parser
 
 
+def warm_units() -> None:
+    """Load quantulum3's English reader now: its first parse builds inflect's engine (2-3 s),
+    which belongs to loading the pipeline, not to whichever article first needs a unit."""
+    try:
+        _quantulum().parse("1 mile")
+    except Exception:  # a unit is only a bonus; the reader will be retried when needed
+        pass
+
+
 _PHYSICAL = {"length", "mass", "area", "volume", "temperature", "speed", "power", "energy", "force", "pressure"}
 
 
