@@ -244,14 +244,6 @@ class Attributor:
                         ent = _entity_of(src)
                         if stype == "person" and ent is not None:
                             self._title_gender(ent, sp.name)
-            elif t.lower_ == "according" and t.i + 1 < len(doc) \
-                    and doc[t.i + 1].lower_ == "to" and not self._in_quote(t.idx):
-                # "..., according to the Harbor Trust. The group said ...": a source named there is
-                # one a later "it" or "the group" can mean
-                objs = [o for o in doc[t.i + 1].children if o.dep_ == "pobj"]
-                sp = self._mention(objs[0], "according to", "according_to") if objs else None
-                if sp is not None and sp.type in ("organization", "outlet") and not self.table.excluded(objs[0].idx):
-                    self.table.add(Mention(objs[0].idx, sp.name, sp.type, False, True))
             elif t.dep_ in ("nsubj", "nsubjpass") and (t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
                                                        or _colon_clause(t.head)):
                 ent = _entity_of(t)
@@ -744,15 +736,6 @@ class Attributor:
                 name = None  # "the independent research institute" describes another than the "Trade Institute"
             if name:
                 return Speaker(name=name, type=_org_type(name), cue=cue, mode=mode, via=via,
-                               start=phrase.start_char, end=phrase.end_char)
-        if lemma in _ORG_ANAPHORS and not inner and tok.pos_ == "NOUN" and tok.text.islower() \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                and not any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
-            # "The Harbor Trust said ... The group said ...": a bare definite description goes on with
-            # the organisation last named as a speaker or subject
-            m = self.table.antecedent("it", tok.idx)
-            if m is not None and m.type == "organization":
-                return Speaker(name=m.name, type=m.type, cue=cue, mode=mode, via=via,
                                start=phrase.start_char, end=phrase.end_char)
         if tok.pos_ in ("NOUN", "PROPN"):
             orgs = [e for e in inner if e.label_ != "PERSON"]
