@@ -56,7 +56,7 @@ _ORG_WORDS = frozenset(_C["organization_words"])  # "Harbor Research", "Field Po
 _RESPONDENT_VERBS = frozenset(_C["respondent_verbs"])  # "59 percent said that ...": a share of a poll speaks
 _ADVERBIAL_MARKS = frozenset(_C["adverbial_marks"])  # "said ... after Crumbco announced ...": a time, not a report
 _CONTRAST_MARKS = frozenset(_C["contrast_marks"])  # "While one firm says ..., another says ...": two reports
-_CLAUSE_OBJECT = frozenset(_C["clause_object_verbs"])  # "said 130 officers helped": no addressee, a clause
+_CLAUSE_OBJECT = frozenset(_C["clause_object_verbs"])  # "said 80 personnel assisted": no addressee, a clause
 _CONTENT_ONLY = frozenset(_C["content_speech_verbs"])  # their dobj is the addressee or a quote, not a figure
 _COLON_VERBS = frozenset(_C["colon_verbs"])  # they introduce a quotation after a colon
 _APPROX_PREPS = frozenset(_C["approximator_preps"])  # "said about half ...": a bound the parser may read as a preposition
@@ -1334,8 +1334,9 @@ class Attributor:
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
                 if lem not in _NEEDS_AT and _setting(below, below2):
-                    # "said at a rally of 5,000", "said two years later": when or where the words came; a
-                    # valuation's period is its content ("puts approval during the first 4 months at 49%")
+                    # "said at a rally of 5,000", "a week later, the mayor said": when or where the words
+                    # came; a valuation's period is its content ("puts fuel use during the first three
+                    # quarters at 12 million gallons")
                     continue
                 if below.dep_ == "advcl" and _manner_participle(below, cur):
                     continue  # "“We won,” Vell said, gazing at hundreds of fans": how she spoke, the writer's
@@ -1794,7 +1795,7 @@ def _background_aside(clause: Token) -> bool:
 
 def _setting(below: Token, below2: Token) -> bool:
     """The figure sits in an adjunct that says when or where a cue spoke, not in what it reports:
-    "told reporters at a rally of 5,000 that ...", "said during a visit to 12 schools", "two days
+    "told reporters at a rally of 5,000 that ...", "said during a visit to 12 schools", "a week
     later, the mayor said ...", where the parser hung the time phrase on the cue."""
     if below.dep_ in ("advmod", "npadvmod") and below2.ent_type_ in ("DATE", "TIME"):
         return True
@@ -2152,7 +2153,7 @@ def _split_subject(obj: Token) -> bool:
            and not any(d.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for d in c.children)
            for c in obj.head.children):
         return True
-    # "said 130 officers helped in the search": the predicate hung on the object as a participle;
+    # "said roughly 80 personnel assisted with the cleanup": the predicate hung on the object as a participle;
     # "say" takes no addressee as its object, so this is the reported clause
     return obj.dep_ == "dobj" and obj.head.lemma_.lower() in _CLAUSE_OBJECT \
         and any(c.dep_ == "acl" and c.i == obj.i + 1 and c.tag_ in ("VBD", "VBN")

@@ -114,7 +114,7 @@ def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:
             # "cited the flood of 2011, when the county said ...": an adverbial clause of its own
             break
         if setting_prep(c):
-            break  # "cited the figure at a forum of 3,000": where it was cited
+            break  # "cited the estimate at a gala for 3,000 donors": where it was cited
         end = max(end, c.right_edge.i + 1)
     return _char_spans(text, doc, [(obj.left_edge.i, end)])
 

@@ -693,15 +693,15 @@ def test_one_person_under_two_spellings_keeps_the_full_name(ex, text, needle, na
 
 @pytest.mark.parametrize("text, needle, name", [
     # where or when a cue spoke is the writer's scene, not what it reports
-    ("The governor cited the figure at a forum watched by 3 million people.", "3 million", None),
+    ("The governor cited the estimate at a gala for 3,000 donors.", "3,000", None),
     ("Mayor Ada Vell said during a visit to 12 schools that the budget was safe.", "12", None),
     ("Ada Vell told reporters at a rally of 5,000 supporters that she would run again.", "5,000", None),
     # an "at" with a figure puts a value on something: that is the report
     ("The agency put the storm damage at $3 billion.", "$3 billion", "agency"),
     ("Analysts estimated the crowd at about 3,000 people.", "about 3,000", "Analysts"),
     # a valuation's period is part of it, whatever the parser hung it on
-    ("A tracking poll puts the mayor's approval during the first four months of the year at 49.5 percent.",
-     "four", "tracking poll"),
+    ("An industry survey puts the fleet's fuel use during the first three quarters at 12 million gallons.",
+     "three", "industry survey"),
     # the setting's preposition does not cut the report short when the figure is in the clause
     ("Ada Vell said at a rally on Friday that 40 stations would close.", "40", "Ada Vell"),
 ])
@@ -736,7 +736,7 @@ def test_an_organisation_keeps_the_capitalised_words_of_its_name(ex, text, needl
 @pytest.mark.parametrize("text, needle, name", [
     # "say" names no addressee: a figure the parser made its object, with the predicate hung on it,
     # is the reported clause
-    ("Sheriff Ada Vell said approximately 130 deputies assisted in the search.", "approximately 130", "Ada Vell"),
+    ("Sheriff Ada Vell said roughly 80 personnel assisted with the cleanup.", "roughly 80", "Ada Vell"),
     # a verb that does take an addressee keeps it: the people told are not what is told
     ("The mayor told 40 residents that the bridge was safe.", "40", None),
 ])
