@@ -636,7 +636,7 @@ class Attributor:
                 # no speaker or subject fits: the latest person named outside quotations and credits
                 name = m.name if m is not None else (self._nearest(self._free_persons, tok.idx) or tok.text)
                 # a pronoun is what it stands for: "A spokeswoman said ... She added ..." stays unnamed
-                stype = "anonymous" if m is not None and (m.type == "anonymous" or m.unnamed) else "person"
+                stype = "anonymous" if m is not None and m.unnamed else "person"
                 return Speaker(name=name, type=stype, cue=cue, mode=mode, via=via, start=tok.idx,
                                end=tok.idx + len(tok))
             if low in ("it", "they", "we"):
@@ -1333,10 +1333,10 @@ class Attributor:
                 if below.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _ADVERBIAL_MARKS
                                                  for c in below.children):
                     continue  # "Trump said in August after Crumbco announced 600 layoffs": Crumbco's, not his
-                if lem not in _NEEDS_AT and _setting(below, below2):
-                    # "said at a rally of 5,000", "a week later, the mayor said": when or where the words
-                    # came; a valuation's period is its content ("puts fuel use during the first three
-                    # quarters at 12 million gallons")
+                if lem not in _NEEDS_AT and setting_prep(below) and below2.dep_ == "pobj":
+                    # "said at a rally of 5,000", "told reporters during a visit to 12 schools": when or
+                    # where the words came; a valuation's period is its content ("puts fuel use during
+                    # the first three quarters at 12 million gallons")
                     continue
                 if below.dep_ == "advcl" and _manner_participle(below, cur):
                     continue  # "“We won,” Vell said, gazing at hundreds of fans": how she spoke, the writer's
@@ -1791,15 +1791,6 @@ def _background_aside(clause: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT"):
         return True
     return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)
-
-
-def _setting(below: Token, below2: Token) -> bool:
-    """The figure sits in an adjunct that says when or where a cue spoke, not in what it reports:
-    "told reporters at a rally of 5,000 that ...", "said during a visit to 12 schools", "a week
-    later, the mayor said ...", where the parser hung the time phrase on the cue."""
-    if below.dep_ in ("advmod", "npadvmod") and below2.ent_type_ in ("DATE", "TIME"):
-        return True
-    return setting_prep(below) and below2.dep_ == "pobj"
 
 
 def _manner_participle(clause: Token, verb: Token) -> bool:

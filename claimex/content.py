@@ -88,7 +88,7 @@ def valuation(prep: Token) -> bool:
     """An "at" whose object is a figure puts a value on something ("put the cost at $5 million",
     "estimated the crowd at about 3,000"); one with a place or an event sets the scene ("said at a
     rally of 5,000")."""
-    return any(o.dep_ == "pobj" and (o.like_num or o.tag_ in ("CD", "$") or o.text in ("$", "£", "€")
+    return any(o.dep_ == "pobj" and (o.like_num or o.tag_ in ("CD", "$")
                                      or any(c.dep_ in ("nummod", "quantmod") for c in o.children))
                for o in prep.children)
 
