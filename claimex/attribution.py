@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from .entities import EntityTable, Mention, is_plural
 from .posts import Post, embedded_posts
 from .lexicon import load
-from .content import (before, object_span, parenthetical_cue, sentence_without, setting_prep, subtree_span, trimmed,
-                      valuation)
+from .content import (before, gapped_head, object_span, parenthetical_cue, sentence_without, setting_prep,
+                      subtree_span, trimmed, valuation)
 from .records import Attribution, Speaker
 
 _C = load("cues.json")
@@ -278,7 +278,9 @@ class Attributor:
                     name = self._resolve_person(name, ent.start_char)
                     self.table.add(Mention(ent.start_char, name, "person", False, False))
                     self._title_gender(ent, name)
-                elif ent.label_ == "ORG":
+                elif ent.label_ == "ORG" or (ent.label_ == "GPE" and t.head.pos_ in ("VERB", "AUX")
+                                             and t.dep_ == "nsubj"):
+                    # "Ostrava has raised $5 million of the $9 million it pledged": a place that acts
                     self.table.add(Mention(ent.start_char, name, _org_type(name), False, False))
 
     def _transcript_labels(self) -> set[str]:
@@ -503,6 +505,12 @@ class Attributor:
                         pieces = [p for x, y in pieces if y > after
                                   and (p := trimmed(self.text, max(x, after), y)) is not None]
                     parts.extend(pieces)
+        gap = gapped_head(verb, src, lem in _OBJECT_CUES or (lem not in _CONTENT_ONLY and lem not in _INTENT))
+        if gap is not None:
+            # "the $12 million the council says it can spare": the head fills a gap in the report
+            a, b = verb.doc[gap[0]], verb.doc[gap[1] - 1]
+            piece = trimmed(self.text, a.idx, b.idx + len(b))
+            parts = parts + ([piece] if piece is not None else [])
         if parts and _trailing_cue(verb):
             # "Hiring slowed to 4,000, a pace that kept the rate at 5%, the agency said.": a cue
             # closing its sentence reports all of it, whatever the parser made its complement
@@ -1224,6 +1232,8 @@ class Attributor:
         cue = self.doc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
         if cue is None:
             return True
+        if cue.root.dep_ == "relcl" and min(s for s, _ in a.content) < a.cue_start:
+            return True  # "said the $18 million he says he raised": the head's gap, inside the outer report
         cur, hops = cue.root, 0
         while cur.head.i != cur.i and hops < 30 and not (b.cue_start <= cur.idx < b.cue_end):
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and any(c.dep_ == "nsubj" for c in cur.children)):

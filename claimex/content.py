@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import load
 
 _SETTING_PREPS = frozenset(load("cues.json")["setting_preps"])  # "said at a rally of 5,000": when or where
+_ASIDE_OPENERS = (",", "(", "—", "–", "-", "--")  # "9 bridges, which ...", "9 bridges (the state says ...)"
+_TIME_HEADS = frozenset(load("cues.json")["gap_time_heads"])  # "the ten times she said ...": how often, not what
 _TRIM = " \t\r\n,;:.—–-“”\"'‘’()"
 
 
@@ -97,6 +99,34 @@ def setting_prep(tok: Token) -> bool:
     """A preposition that says when or where a cue spoke ("at a rally of 5,000", "during a visit to
     12 schools"), not what it reports."""
     return tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS and not (tok.lower_ == "at" and valuation(tok))
+
+
+def gapped_head(verb: Token, src: Token, object_gap: bool) -> Optional[tuple[int, int]]:
+    """Tokens of the figure a relative clause's cue reports by its gap: in "the $12 million the
+    council says it can spare" or "the 25 percent rate she proposed", the head noun fills a place
+    inside what the council says or she proposed, so the head's phrase is reported too. The gap
+    is in a clausal complement ("says it can spare"), or, when ``object_gap`` (a cue whose object
+    can be a figure), the missing object itself; "the nine things he said about it" counts what
+    was said and "the ten times she said so" how often: neither is reported, nor a head the writer
+    set off with a comma. Inside another report, the outer reporter speaks. None otherwise."""
+    head, doc = verb.head, verb.doc
+    if verb.dep_ != "relcl" or head.i > verb.i or src.head.i != verb.i or src.dep_ != "nsubj" \
+            or src.tag_ in ("WDT", "WP") or src.lower_ == "that" or head.lemma_.lower() in _TIME_HEADS:
+        return None
+    left = verb.left_edge
+    if left.text in _ASIDE_OPENERS or (left.i > 0 and doc[left.i - 1].text in _ASIDE_OPENERS):
+        return None  # "17,000 permits, which the state says were void": the count is the writer's
+    if not any(t.like_num or t.tag_ == "CD" for t in doc[head.left_edge.i:head.i + 1]):
+        return None
+    # "The four rules he cited are ...": a subjectless clause on a subject's relative clause is the
+    # subject's own predicate, misread as the cue's complement
+    clause = any(c.dep_ in ("ccomp", "xcomp") and not (
+        c.dep_ == "ccomp" and head.dep_ in ("nsubj", "nsubjpass")
+        and not any(d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)) for c in verb.children)
+    missing = not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+    if not (clause or (object_gap and missing)):
+        return None
+    return head.left_edge.i, min(src.left_edge.i, verb.i)
 
 
 def object_span(text: str, verb: Token, obj: Token) -> list[tuple[int, int]]:

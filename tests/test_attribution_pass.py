@@ -28,6 +28,11 @@ from conftest import one
     # a courtesy title tells the gender: "she" skips the later Mr.
     ("Ms. Lena Voss said the fund was short. Mr. Ivo Petrak said the board disagreed. "
      "She said 30 staff had quit.", "30", "Lena Voss"),
+    # a place that acts as the subject of its sentence is an "it" too
+    ("The Harbor Board said the pier was unsafe. Later, Norway approved the repairs. It said the work "
+     "would cost $9 million.", "$9 million", "Norway"),
+    ("The Harbor Board said the pier was unsafe. So far, Dayton has raised $5 million of the $9 million "
+     "it pledged.", "$9 million", "Dayton"),
     # "they" is a plural group that spoke before
     ("Port officials said the harbor was full. They said 40 ships waited offshore.", "40", "Port officials"),
     # "the organisation" with no name of its own goes on with the latest one; "it" follows it
@@ -350,6 +355,18 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
     ("The auditors reported that Brixco holds $41.2 billion abroad; Quellan holds $8.3 billion abroad.",
      "$8.3 billion", "auditors"),
     ("Officials said 40 homes flooded; the mayor said 12 roads closed.", "40", "Officials"),
+    # a figure whose noun fills a gap in what a relative clause's cue reports is reported there;
+    # a count of what was said, or of how often, is not
+    ("The depot got less than the $6 million that the county says it needs.", "$6 million", "county"),
+    ("Crews fixed 12 of the 40 bridges the state says are unsafe.", "40", "state"),
+    ("Crews fixed 12 of the 40 bridges the state says are unsafe.", "12", None),
+    # set off by a comma, the head is the writer's; inside another report, the outer reporter speaks
+    ("The state revoked 900 permits, which regulators say were issued in error.", "900", None),
+    ("Lena Ortiz said the $3 million the board says it saved is a myth.", "$3 million", "Lena Ortiz"),
+    ("The board approved a 9 percent levy instead of the 20 percent rate Pim Okafor proposed.",
+     "20 percent", "Pim Okafor"),
+    ("The clinic kept the 300 beds that the ministry expects to close by spring.", "300", "ministry"),
+    ("Here are the seven things the councilor said about the ferry.", "seven", None),
     # a cue inside a relative clause speaks for itself
     ("The depot says it kept to the timetable—which is disputed by the drivers' guild, which claims, "
      "“Drivers worked three double shifts in a row.”", "three", "drivers' guild"),
@@ -357,6 +374,52 @@ def test_content_spans_leave_out_the_cue_s_own_words(text, cue, outside):
 def test_the_holding_attribution_speaks(ex, text, needle, name):
     sp = one(ex, text, needle).speaker
     assert (sp.name if sp else None) == name
+
+
+def _parsed(words, heads, deps, tags):
+    """A hand-built parse, so that a rule is tested on the tree it reads, whatever a model makes of it."""
+    from spacy.tokens import Doc
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags,
+              lemmas=[w.lower().rstrip("s") if t == "NNS" else w.lower() for w, t in zip(words, tags)])
+    return doc
+
+
+@pytest.mark.parametrize("head, obj_gap, comp, expected", [
+    ("bridges", False, True, (2, 5)),   # "the 40 bridges the state says are unsafe": the clause holds the gap
+    ("bridges", True, False, (2, 5)),   # "the 40 bridges the state counts": the object is the gap
+    ("bridges", False, False, None),    # "the 40 things the state said": a count of what was said
+    ("times", False, True, None),       # "the 40 times the state says ...": how often, not what
+])
+def test_a_figure_filling_a_relative_clause_gap_is_reported(head, obj_gap, comp, expected):
+    from claimex.content import gapped_head
+    words = ["Crews", "fixed", "the", "40", head, "the", "state", "says"] + (["are", "unsafe"] if comp else [])
+    heads = [1, 1, 4, 4, 1, 6, 7, 4] + ([7, 8] if comp else [])
+    deps = ["nsubj", "ROOT", "det", "nummod", "dobj", "det", "nsubj", "relcl"] + (["ccomp", "acomp"] if comp else [])
+    tags = ["NNS", "VBD", "DT", "CD", "NNS", "DT", "NN", "VBZ"] + (["VBP", "JJ"] if comp else [])
+    doc = _parsed(words, heads, deps, tags)
+    assert gapped_head(doc[7], doc[6], obj_gap) == expected
+
+
+def test_a_relative_clause_set_off_in_brackets_is_the_writer_s_aside():
+    # "Crews fixed the 40 bridges (the state says are unsafe)": an aside, even when parsed as a relative
+    from claimex.content import gapped_head
+    words = ["Crews", "fixed", "the", "40", "bridges", "(", "the", "state", "says", "are", "unsafe", ")"]
+    heads = [1, 1, 4, 4, 1, 8, 7, 8, 4, 8, 9, 8]
+    deps = ["nsubj", "ROOT", "det", "nummod", "dobj", "punct", "det", "nsubj", "relcl", "ccomp", "acomp", "punct"]
+    tags = ["NNS", "VBD", "DT", "CD", "NNS", "-LRB-", "DT", "NN", "VBZ", "VBP", "JJ", "-RRB-"]
+    doc = _parsed(words, heads, deps, tags)
+    assert gapped_head(doc[8], doc[7], False) is None
+
+
+def test_a_subject_s_own_predicate_misread_as_the_cue_s_clause_is_no_gap():
+    # "The 40 bridges the state cited are old, officials said": "are old" is what the bridges are
+    from claimex.content import gapped_head
+    words = ["The", "40", "bridges", "the", "state", "cited", "are", "old", ",", "officials", "said"]
+    heads = [2, 2, 10, 4, 5, 2, 5, 6, 10, 10, 10]
+    deps = ["det", "nummod", "nsubj", "det", "nsubj", "relcl", "ccomp", "acomp", "punct", "nsubj", "ROOT"]
+    tags = ["DT", "CD", "NNS", "DT", "NN", "VBD", "VBP", "JJ", ",", "NNS", "VBD"]
+    doc = _parsed(words, heads, deps, tags)
+    assert gapped_head(doc[5], doc[4], False) is None
 
 
 _TRANSCRIPT = ('Excerpts from the interview:\n\n"KESTREL: Good evening. Why did the council act, and will the '
