@@ -4,8 +4,8 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 ``text`` field):
 
 * words/s of the plain spaCy pipeline claimex uses (``nlp.pipe``, claimex component disabled);
-* words/s of ``Extractor.pipe`` and the ratio claimex / spaCy (the median of alternating rounds,
-  since the machine's speed drifts within a run);
+* words/s of ``Extractor.pipe`` and the ratio claimex / spaCy (the two alternate chunk by chunk
+  of ``--chunk`` texts, since the machine's speed drifts within a run; the median of rounds);
 * words/s of the batch path behind ``claimex extract`` with 1 and 2 worker processes, and the
   speedup;
 * peak RSS of this process and of the largest worker process (Linux: counted from after
@@ -13,7 +13,7 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 
 Usage::
 
-    python bench/benchmark.py [--corpus PATH] [-n 300] [--model NAME] [--batch-size 32] [--rounds 3]
+    python bench/benchmark.py [--corpus PATH] [-n 300] [--model NAME] [--batch-size 32] [--rounds 3] [--chunk 32]
 
 Prints a table and then one JSON line with all figures.
 """
@@ -102,7 +102,8 @@ def main(argv=None) -> int:
     ap.add_argument("-n", "--docs", type=int, default=300, help="number of articles (at least 200 recommended)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--rounds", type=int, default=3, help="alternating spaCy / claimex rounds (median ratio)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds over the texts (median ratio)")
+    ap.add_argument("--chunk", type=int, default=32, help="texts timed at a time, spaCy and claimex in turn")
     ap.add_argument("--workers", type=int, default=2, help="worker count of the parallel run")
     args = ap.parse_args(argv)
 
@@ -123,18 +124,32 @@ def main(argv=None) -> int:
 
     others = [p for p in ex.nlp.pipe_names if p == "claimex"]
 
-    def spacy_only():
+    def spacy_only(chunk):
         with ex.nlp.select_pipes(disable=others):
-            for _ in ex.nlp.pipe(texts, batch_size=args.batch_size):
+            for _ in ex.nlp.pipe(chunk, batch_size=args.batch_size):
                 pass
 
-    def claimex_pipe():
-        for _ in ex.pipe(texts, batch_size=args.batch_size):
+    def claimex_pipe(chunk):
+        for _ in ex.pipe(chunk, batch_size=args.batch_size):
             pass
 
-    # the machine's speed drifts within a run: alternate the two, several rounds, and take the
-    # median of the rounds' ratios (and of each one's times)
-    rounds = [(timed(spacy_only), timed(claimex_pipe)) for _ in range(args.rounds)]
+    def one_round() -> tuple[float, float]:
+        """Both over every text, alternating chunk by chunk (which goes first alternates too), so
+        that a drift of the machine's speed falls on both alike."""
+        t_sp = t_cx = 0.0
+        for k in range(0, len(texts), args.chunk):
+            chunk = texts[k:k + args.chunk]
+            if (k // args.chunk) % 2:
+                t_cx += timed(lambda: claimex_pipe(chunk))
+                t_sp += timed(lambda: spacy_only(chunk))
+            else:
+                t_sp += timed(lambda: spacy_only(chunk))
+                t_cx += timed(lambda: claimex_pipe(chunk))
+        return t_sp, t_cx
+
+    # the machine's speed drifts within a run: the two alternate within each round, and the
+    # result is the median of the rounds' ratios (and of each one's times)
+    rounds = [one_round() for _ in range(args.rounds)]
     t_spacy = statistics.median(r[0] for r in rounds)
     t_claimex = statistics.median(r[1] for r in rounds)
     ratio = statistics.median(r[0] / r[1] for r in rounds)

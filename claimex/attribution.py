@@ -160,9 +160,9 @@ _SENT_FILTERS: dict[str, Callable[[Token], bool]] = {
 class Attributor:
     """Per-document attribution: quotes, names and cues read once per Doc."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: Optional[str] = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # spaCy rebuilds ``doc.text`` on every access
         self.quotes = find_quotes(self.text)
         self._qstarts = [q.start for q in self.quotes]
         self.persons: list[tuple[int, str]] = []   # (offset, full name)
@@ -202,6 +202,7 @@ class Attributor:
         self._post_starts = [p.start for p in self.posts]
         self.table = EntityTable(self.text, [(q.start, q.end) for q in self.quotes]
                                  + [(p.start - 1, p.end) for p in self.posts])
+        self._atts: Optional[list[Attribution]] = None  # the pass, listed once
         self._pieces: Optional[list[tuple[int, int, Attribution]]] = None  # content spans, by start
         self._stoks: dict[tuple[int, str], list[Token]] = {}  # per sentence: the tokens each look-up wants
         self._tags: dict[int, Optional[Speaker]] = {}  # per sentence: its headline tag
@@ -324,6 +325,11 @@ class Attributor:
         """Every attribution of the document, in text order: quotations with their speakers,
         reporting verbs with their sources and complements, "according to X" and headline
         tags. Nested reports are listed each on their own."""
+        if self._atts is None:
+            self._atts = self._list_attributions()
+        return list(self._atts)
+
+    def _list_attributions(self) -> list[Attribution]:
         text, doc = self.text, self.doc
         out: list[Attribution] = []
         quote_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the quotations it opens
@@ -1439,8 +1445,15 @@ class Attributor:
         return self._tags[sent.start]
 
     def _sentence_tag(self, sent: Span) -> Optional[Speaker]:
+        doc, k, tail = self.doc, sent.end - 1, []
+        while k >= sent.start and len(tail) < 2:  # the last two words first: most sentences end otherwise
+            if not doc[k].is_space:
+                tail.append(doc[k])
+            k -= 1
+        if len(tail) < 2 or tail[0].lower_ not in _HEADLINE_TAGS or tail[1].text not in (":", "-", "—", "–", "|"):
+            return None
         toks = self._sent_toks(sent, "words")
-        if len(toks) < 4 or toks[-1].lower_ not in _HEADLINE_TAGS or toks[-2].text not in (":", "-", "—", "–", "|"):
+        if len(toks) < 4:
             return None
         line_end = self.text.find("\n", sent.start_char)
         if line_end >= 0 and self.text[sent.end_char:line_end].strip():

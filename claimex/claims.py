@@ -37,8 +37,8 @@ def header_date(text: str) -> Optional[str]:
         return None
 
 
-def _date_context(doc, published: Optional[str]) -> DateContext:
-    return DateContext(doc, dt.date.fromisoformat(published) if published else None)
+def _date_context(doc, published: Optional[str], text: str) -> DateContext:
+    return DateContext(doc, dt.date.fromisoformat(published) if published else None, text=text)
 
 
 def _published_ref(published: Optional[str]) -> Optional[DateRef]:
@@ -57,17 +57,17 @@ def _sentence(text: str, start: int, end: int, body: int) -> Sentence:
 def claims_for_doc(doc, *, doc_id: Optional[str], published: Optional[str], categories: dict[str, str],
                    attributor: Optional[Attributor] = None) -> list[Claim]:
     """``attributor``: the document's attribution pass, when the caller has already run it."""
-    text = doc.text
+    text = attributor.text if attributor is not None else doc.text
     if not text.strip():
         return []
     doc_id = doc_id if doc_id is not None else default_doc_id(text)
     published = published or header_date(text)
     body = header_end(text)
-    attributor = attributor or Attributor(doc)
-    dates = _date_context(doc, published)
+    attributor = attributor or Attributor(doc, text)
+    dates = _date_context(doc, published, text)
     out: list[Claim] = []
     measures = F.MeasureMemory(doc)
-    for q, span in number_spans(doc):
+    for q, span in number_spans(doc, text):
         sent = span.sent
         measure = measures.measure(span, q.unit)
         kind = F.kind(span)

@@ -172,9 +172,9 @@ def _sibling_clauses(a, b) -> bool:
 class DateContext:
     """Every time expression of one ``Doc``, found once; :meth:`for_claim` picks the governing one."""
 
-    def __init__(self, doc, published: Optional[dt.date]):
+    def __init__(self, doc, published: Optional[dt.date], text: Optional[str] = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # spaCy rebuilds ``doc.text`` on every access
         self.published = _as_date(published)
         # per-word answers that every claim of a sentence would otherwise recompute
         self._ahead: dict[int, bool] = {}  # the word looks ahead (_looks_ahead)

@@ -39,7 +39,8 @@ class ClaimexComponent:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc.user_data.get(META_KEY) or {}
         # one attribution pass per document: the claims' speakers and doc._.attributions share it
-        attributor = Attributor(doc) if doc.text.strip() else None
+        text = doc.text  # built once: spaCy rebuilds it on every access
+        attributor = Attributor(doc, text) if text.strip() else None
         claims = claims_for_doc(doc, doc_id=meta.get("doc_id"), published=meta.get("published"),
                                 categories=self.categories, attributor=attributor)
         doc._.claims = [c.to_dict() for c in claims]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Union
+from typing import Optional, Union
 
 from .quantities import _N, _TIME_UNITS, _WORD_VALUES, _alt, _inside, scan, with_units
 from .records import Quantity
@@ -189,9 +189,10 @@ _APPOSED_CHANGE = re.compile(r"(?:[ \t]+[A-Za-z][\w-]*){0,2}[ \t]*(?:,[ \t]*(?:o
                              r"or some)?|\((?:or[ \t]+)?)[ \t]*$", re.IGNORECASE)
 
 
-def number_spans(doc) -> list[tuple[Quantity, object]]:
-    """Quantities of a parsed Doc with their token spans, names and pronouns removed."""
-    text = doc.text
+def number_spans(doc, text: Optional[str] = None) -> list[tuple[Quantity, object]]:
+    """Quantities of a parsed Doc with their token spans, names and pronouns removed. ``text``:
+    ``doc.text``, when the caller has it (spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     titles = _title_lines(text)
     kept, names = [], set()
     for q in with_units(text, scan(text)):

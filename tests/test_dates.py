@@ -5,6 +5,7 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from claimex.dates import DateContext, find_time_expressions, resolve_date
 from claimex.records import DateRef
@@ -637,3 +638,37 @@ def test_a_span_of_two_full_years_joined_by_a_dash_is_one_expression():
     assert [t for _, _, t in find_time_expressions("from 2014\u20132016 the lake froze")] == ["2014\u20132016"]
     # not a year after a phone number's dash
     assert [t for _, _, t in find_time_expressions("call 555-2019-2023 now")] == ["now"]
+
+
+_GATED_TEXT = [
+    "On Monday, March 3, 2025", "in May", "may rise", "last week", "the past 12 months", "three weeks ago",
+    "the first quarter of fiscal 2019", "Q3 2024", "early 2020", "in 2021 of", "the 1987-88 budget",
+    "spring 2023", "the 1990s", "Fourth of July", "yesterday morning", "now", "currently", "the weekend",
+    "year-end", "the week of Jan. 12", "21 May 2025", "H1 2024", "FY26", "from 1995 to 2005", "mid-March",
+    "Sales", "rose", "4%", "to", "$12 million", ",", ".", "\n", "the", "Ortiz said", "March", "Dec.", "12",
+    "on Monday", "Friday night", "in 2019", "the latest quarter", "two decades ago",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_GATED_TEXT), max_size=60).map(" ".join), st.integers(0, 50))
+def test_gated_time_patterns_find_what_a_full_scan_finds(text, cut):
+    """Each costly pattern runs only near a word that all its matches hold: the same spans as
+    running every pattern over the whole text (and over a part of it)."""
+    import claimex.timex as T
+    gated = T.find_time_expressions(text), T.find_time_expressions(text, min(cut, len(text)))
+    saved = T._FIND_GATES
+    T._FIND_GATES = [None] * len(T._FIND)
+    try:
+        full = T.find_time_expressions(text), T.find_time_expressions(text, min(cut, len(text)))
+    finally:
+        T._FIND_GATES = saved
+    assert gated == full
+
+
+def test_gates_leave_far_words_out():
+    """A month word far from another part of the text does not make the month patterns scan it all."""
+    from claimex.timex import _GATE, _GATE_REACH, _near
+    text = "x " * 1000 + "in May" + " y" * 1000
+    (a, b), = _near(text, _GATE["month"], 0, len(text))
+    assert b - a <= 2 * _GATE_REACH + 3 and a <= text.index("May") < b
