@@ -223,8 +223,9 @@ class Attributor:
         in order, so that a pronoun source resolves against what came before it."""
         doc = self.doc
         for t in doc:
-            lem = t.lemma_.lower()
-            if t.pos_ == "VERB" and lem in _ATTR_LEMMAS and not self._in_quote(t.idx):
+            verb = t.pos_ == "VERB"
+            lem = t.lemma_.lower() if verb else ""
+            if verb and lem in _ATTR_LEMMAS and not self._in_quote(t.idx):
                 src = _source_of(t)
                 if src is None or self._in_quote(src.idx):
                     continue
