@@ -6,6 +6,8 @@ Measures, in one run, on the first N articles of a JSONL corpus (one JSON object
 * words/s of the plain spaCy pipeline claimex uses (``nlp.pipe``, claimex component disabled);
 * words/s of ``Extractor.pipe`` and the ratio claimex / spaCy (the two alternate chunk by chunk
   of ``--chunk`` texts, since the machine's speed drifts within a run; the median of rounds);
+* the claimex component's cost on top of the parse: parse / (parse + component), the component
+  timed on each chunk's documents right after spaCy parsed them;
 * words/s of the batch path behind ``claimex extract`` with 1 and 2 worker processes, and the
   speedup;
 * peak RSS of this process and of the largest worker process (Linux: counted from after
@@ -124,32 +126,47 @@ def main(argv=None) -> int:
 
     others = [p for p in ex.nlp.pipe_names if p == "claimex"]
 
+    parsed: list = []
+
     def spacy_only(chunk):
+        parsed.clear()
         with ex.nlp.select_pipes(disable=others):
-            for _ in ex.nlp.pipe(chunk, batch_size=args.batch_size):
-                pass
+            parsed.extend(ex.nlp.pipe(chunk, batch_size=args.batch_size))
+
+    component = ex.nlp.get_pipe("claimex")
+
+    def component_only():
+        for doc in parsed:  # the claimex component alone, on the documents spaCy just parsed
+            component(doc)
 
     def claimex_pipe(chunk):
         for _ in ex.pipe(chunk, batch_size=args.batch_size):
             pass
 
-    def one_round() -> tuple[float, float]:
+    def one_round() -> tuple[float, float, float]:
         """Both over every text, alternating chunk by chunk (which goes first alternates too), so
-        that a drift of the machine's speed falls on both alike."""
-        t_sp = t_cx = 0.0
+        that a drift of the machine's speed falls on both alike; and the claimex component alone
+        on each chunk's parsed documents, right after their parse."""
+        t_sp = t_cx = t_comp = 0.0
         for k in range(0, len(texts), args.chunk):
             chunk = texts[k:k + args.chunk]
             if (k // args.chunk) % 2:
                 t_cx += timed(lambda: claimex_pipe(chunk))
                 t_sp += timed(lambda: spacy_only(chunk))
+                t_comp += timed(component_only)
             else:
                 t_sp += timed(lambda: spacy_only(chunk))
+                t_comp += timed(component_only)
                 t_cx += timed(lambda: claimex_pipe(chunk))
-        return t_sp, t_cx
+        return t_sp, t_cx, t_comp
 
     # the machine's speed drifts within a run: the two alternate within each round, and the
     # result is the median of the rounds' ratios (and of each one's times)
-    rounds = [one_round() for _ in range(args.rounds)]
+    rounds3 = [one_round() for _ in range(args.rounds)]
+    rounds = [(a, b) for a, b, _ in rounds3]
+    # the component's cost on top of the parse it reads: parse / (parse + component), timed
+    # on the same documents moments apart, so it drifts far less than two separate runs
+    on_parse = statistics.median(a / (a + c) for a, _, c in rounds3)
     t_spacy = statistics.median(r[0] for r in rounds)
     t_claimex = statistics.median(r[1] for r in rounds)
     ratio = statistics.median(r[0] / r[1] for r in rounds)
@@ -193,6 +210,8 @@ def main(argv=None) -> int:
         "claimex_words_per_s": round(words / t_claimex, 1),
         "claimex_vs_spacy": round(ratio, 3),
         "claimex_vs_spacy_rounds": [round(a / b, 3) for a, b in rounds],
+        "parse_share_of_parse_plus_component": round(on_parse, 3),
+        "parse_share_rounds": [round(a / (a + c), 3) for a, _, c in rounds3],
         "cli_1_worker_words_per_s": round(words / t1, 1),
         f"cli_{args.workers}_workers_words_per_s": round(words / tn, 1),
         "worker_speedup": round(t1 / tn, 3),
@@ -215,6 +234,9 @@ def main(argv=None) -> int:
     print(f"claimex / spaCy throughput: {report['claimex_vs_spacy']:.3f} (median of rounds "
           f"{', '.join(f'{r:.3f}' for r in report['claimex_vs_spacy_rounds'])}); "
           f"{args.workers}-worker speedup: {report['worker_speedup']:.2f}x")
+    print(f"parse / (parse + claimex component) on the same parsed documents: "
+          f"{report['parse_share_of_parse_plus_component']:.3f} (median of rounds "
+          f"{', '.join(f'{r:.3f}' for r in report['parse_share_rounds'])})")
     print(f"peak RSS: main {rss_main:.0f} MB, largest worker {rss_worker:.0f} MB; "
           f"1 vs {args.workers} workers output identical: {same_output}")
     print(json.dumps(report))
